@@ -43,27 +43,7 @@ impl Normalizer {
     }
 }
 
-/// Case fold for matching (lowercase, ё→е).
-pub fn fold_for_matching(text: &str) -> Cow<'_, str> {
-    Cow::Borrowed(text)
-}
-
-/// A word or sentence span.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span<'a> {
-    /// the text
-    pub text: &'a str,
-    /// byte start
-    pub start: usize,
-    /// byte end
-    pub end: usize,
-}
-
-/// Words with byte offsets.
-pub fn words(text: &str) -> Vec<Span<'_>> {
-    unimplemented!("{text}")
-}
-/// Sentences with byte offsets.
-pub fn sentences(text: &str) -> Vec<Span<'_>> {
-    unimplemented!("{text}")
-}
+mod fold;
+mod segment;
+pub use fold::{fold_for_matching, fold_span_map, FoldSettings};
+pub use segment::{sentences, words, Span};
