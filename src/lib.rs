@@ -1,1 +1,92 @@
-//! pagesift pipeline
+//! pagesift: crawled web pages in, clean, language-tagged, theme-tagged records out.
+//!
+//! This is the pipeline library behind the `pagesift` binary. It composes the stage
+//! crates — [`pagesift_extract`], [`pagesift_normalize`], [`pagesift_lang`] and
+//! [`pagesift_themes`] — into a [`Pipeline`] that turns one [`RawPage`] into one
+//! [`Record`], reads crawls ([`Inputs`]: HTML files and directories, WARC(.gz), JSON
+//! Lines, stdin), runs pages in parallel in input order ([`run()`]) and writes records
+//! ([`RecordWriter`]).
+//!
+//! # Example
+//!
+//! ```
+//! use pagesift::{PipelineConfig, RawPage, Status};
+//!
+//! let pipeline = PipelineConfig::default().build()?;
+//! let html = "<html lang=en><head><title>News</title></head><body><main><h1>Digital \
+//!             transformation</h1><p>The ministry presented its programme of digital \
+//!             transformation of public services for the coming five years.</p></main></body></html>";
+//! let page = RawPage { source: "example.html".into(), url: None, http_charset: None, body: html.into() };
+//! let record = pipeline.process(&page);
+//! assert_eq!(record.status, Status::Ok);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![deny(missing_docs)]
+
+pub mod input;
+pub mod inspect;
+pub mod output;
+pub mod record;
+pub mod run;
+pub mod warc;
+
+use std::path::PathBuf;
+
+pub use input::{Inputs, Item, RawPage, StdinFormat};
+pub use output::{Format, RecordWriter};
+pub use record::{Analysis, Pipeline, Record, Status, RECORD_VERSION};
+pub use run::{run, Progress, Summary};
+
+/// What can go wrong while building a pipeline from a configuration.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// The taxonomy file could not be read or is invalid.
+    #[error("taxonomy: {0}")]
+    Taxonomy(#[from] pagesift_themes::Error),
+    /// The language list names an unknown language.
+    #[error("--langs: {0}")]
+    Lang(#[from] pagesift_lang::Error),
+}
+
+/// The user-facing choices that decide how the stages are built.
+#[derive(Debug, Clone, Default)]
+pub struct PipelineConfig {
+    /// A taxonomy TOML file; the built-in one when `None`.
+    pub taxonomy: Option<PathBuf>,
+    /// Languages to choose from; every language when `None`.
+    pub langs: Option<Vec<String>>,
+    /// Leave the main text out of records.
+    pub no_text: bool,
+}
+
+impl PipelineConfig {
+    /// Loads the taxonomy used by this configuration.
+    pub fn taxonomy(&self) -> Result<pagesift_themes::Taxonomy, BuildError> {
+        Ok(match &self.taxonomy {
+            Some(path) => pagesift_themes::Taxonomy::from_path(path)?,
+            None => pagesift_themes::Taxonomy::default_taxonomy(),
+        })
+    }
+
+    /// Builds the language detector of this configuration.
+    pub fn detector(&self) -> Result<pagesift_lang::Detector, BuildError> {
+        let mut settings = pagesift_lang::Settings::default();
+        if let Some(langs) = &self.langs {
+            settings = settings.with_allowlist(langs);
+        }
+        Ok(pagesift_lang::Detector::new(settings)?)
+    }
+
+    /// Builds every stage once.
+    pub fn build(&self) -> Result<Pipeline, BuildError> {
+        let tagger = pagesift_themes::Tagger::from_taxonomy(self.taxonomy()?)?;
+        Ok(Pipeline::new(
+            pagesift_extract::Extractor::new(pagesift_extract::Settings::default()),
+            pagesift_normalize::Normalizer::new(pagesift_normalize::Settings::default()),
+            self.detector()?,
+            tagger,
+        )
+        .with_text(!self.no_text))
+    }
+}

@@ -1,1 +1,407 @@
-fn main() {}
+//! The `pagesift` command line: a thin layer over the `pagesift` library.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{anyhow, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use pagesift::{Format, Inputs, PipelineConfig, RecordWriter, StdinFormat, Summary};
+
+const RUN_EXAMPLES: &str = "Examples:
+  pagesift run corpus/                          # every page under corpus/, JSON Lines to stdout
+  pagesift run crawl.warc.gz -o pages.jsonl     # a WARC crawl, records to a file
+  pagesift run pages/ --format csv --no-text -o pages.csv
+  cat pages.jsonl | pagesift run - --stdin-format jsonl --langs be,ru,en";
+
+#[derive(Parser)]
+#[command(
+    name = "pagesift",
+    version,
+    about = "Crawled web pages in, clean language- and theme-tagged records out"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutFormat {
+    Jsonl,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InFormat {
+    Html,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(clap::Args)]
+struct StageArgs {
+    /// Taxonomy TOML file (default: the built-in ICT-policy taxonomy).
+    #[arg(long, value_name = "FILE")]
+    taxonomy: Option<PathBuf>,
+    /// Comma-separated language codes to choose from (default: all).
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    langs: Option<Vec<String>>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Process pages into one record per page.
+    #[command(after_help = RUN_EXAMPLES)]
+    Run {
+        /// HTML files or directories, WARC(.gz) files, JSON Lines files, or - for stdin.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// Output file, or - for stdout.
+        #[arg(short, long, default_value = "-", value_name = "FILE")]
+        output: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: OutFormat,
+        #[command(flatten)]
+        stages: StageArgs,
+        /// Worker threads (default: one per core).
+        #[arg(long, value_name = "N")]
+        threads: Option<usize>,
+        /// Leave the main text out of records.
+        #[arg(long)]
+        no_text: bool,
+        /// Exit with status 1 when any page failed.
+        #[arg(long)]
+        fail_on_error: bool,
+        /// How to read `-`: one HTML page, or JSON Lines with `html` and `url` fields.
+        #[arg(long, value_enum, default_value = "html")]
+        stdin_format: InFormat,
+    },
+    /// Show one page block by block: decisions, features, languages, theme evidence.
+    #[command(
+        after_help = "Examples:\n  pagesift inspect corpus/pages/mpt-wtisd-2021-ru.html\n  pagesift inspect crawl.warc.gz https://mpt.gov.by/node/7193"
+    )]
+    Inspect {
+        /// An HTML file, or a WARC file.
+        file: PathBuf,
+        /// In a WARC file: the target URI of the record (default: the first HTML page).
+        url: Option<String>,
+        #[command(flatten)]
+        stages: StageArgs,
+    },
+    /// Print the main content of one HTML file.
+    #[command(after_help = "Example:\n  pagesift extract page.html --format markdown")]
+    Extract {
+        /// An HTML file, or - for stdin.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ExtractFormat,
+    },
+    /// Normalise text from stdin (with --lines: one JSON result per input line).
+    #[command(after_help = "Example:\n  echo 'РњРёРЅРёСЃС‚РµСЂСЃС‚РІРѕ' | pagesift normalize")]
+    Normalize {
+        /// Treat each input line as its own text and print JSON per line.
+        #[arg(long)]
+        lines: bool,
+    },
+    /// Detect the language of stdin (with --lines: of each line), as JSON.
+    #[command(
+        after_help = "Example:\n  printf 'Міністэрства сувязі\\nМинистерство связи\\n' | pagesift lang --lines"
+    )]
+    Lang {
+        /// One result per input line.
+        #[arg(long)]
+        lines: bool,
+        #[command(flatten)]
+        stages: StageArgs,
+    },
+    /// Tag stdin with themes (with --lines: each line), as JSON.
+    #[command(
+        after_help = "Example:\n  echo 'Цифровая трансформация экономики' | pagesift tag --lines"
+    )]
+    Tag {
+        /// One result per input line.
+        #[arg(long)]
+        lines: bool,
+        #[command(flatten)]
+        stages: StageArgs,
+    },
+    /// List the themes of a taxonomy, or say what is wrong with it.
+    Themes {
+        /// Taxonomy TOML file (default: the built-in one).
+        #[arg(long, value_name = "FILE")]
+        taxonomy: Option<PathBuf>,
+    },
+}
+
+/// A failure that maps to an exit status.
+struct Fail {
+    code: u8,
+    err: anyhow::Error,
+}
+
+fn usage<E: Into<anyhow::Error>>(e: E) -> Fail {
+    Fail {
+        code: 2,
+        err: e.into(),
+    }
+}
+
+fn main() -> ExitCode {
+    run()
+}
+
+fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match dispatch(cli.command) {
+        Ok(code) => ExitCode::from(code),
+        Err(Fail { err, .. }) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(Fail { code, err }) => {
+            eprintln!("pagesift: {err:#}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn config(stages: StageArgs, no_text: bool) -> PipelineConfig {
+    PipelineConfig {
+        taxonomy: stages.taxonomy,
+        langs: stages.langs,
+        no_text,
+    }
+}
+
+fn dispatch(command: Command) -> Result<u8, Fail> {
+    match command {
+        Command::Run {
+            inputs,
+            output,
+            format,
+            stages,
+            threads,
+            no_text,
+            fail_on_error,
+            stdin_format,
+        } => {
+            let pipeline = config(stages, no_text).build().map_err(usage)?;
+            let out: Box<dyn Write + Send> = if output.as_os_str() == "-" {
+                Box::new(BufWriter::new(io::stdout()))
+            } else {
+                let f = File::create(&output)
+                    .with_context(|| format!("cannot write {}", output.display()))
+                    .map_err(usage)?;
+                Box::new(BufWriter::new(f))
+            };
+            let format = match format {
+                OutFormat::Jsonl => Format::Jsonl,
+                OutFormat::Csv => Format::Csv,
+            };
+            let mut writer = RecordWriter::new(out, format, !no_text);
+            let stdin_format = match stdin_format {
+                InFormat::Html => StdinFormat::Html,
+                InFormat::Jsonl => StdinFormat::Jsonl,
+            };
+            let items = Inputs::new(&inputs, stdin_format);
+            let mut progress = Bar::new(&inputs, items.counter());
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads.unwrap_or(0))
+                .build()
+                .map_err(|e| usage(anyhow!("--threads: {e}")))?;
+            let summary: Summary = pool
+                .install(|| pagesift::run(&pipeline, items, |r| writer.write(r), &mut progress))
+                .and_then(|s| writer.flush().map(|()| s))
+                .with_context(|| format!("cannot write {}", output.display()))
+                .map_err(usage)?;
+            progress.finish();
+            eprint!("{summary}");
+            Ok(if fail_on_error && summary.errors > 0 {
+                1
+            } else {
+                0
+            })
+        }
+        Command::Inspect { file, url, stages } => {
+            let pipeline = config(stages, false).build().map_err(usage)?;
+            let text =
+                pagesift::inspect::inspect(&pipeline, &file, url.as_deref()).map_err(|e| Fail {
+                    code: 1,
+                    err: e.into(),
+                })?;
+            print_out(&text)
+        }
+        Command::Extract { file, format } => {
+            let bytes = read_input(&file).map_err(usage)?;
+            let doc = pagesift_extract::Extractor::new(pagesift_extract::Settings::default())
+                .extract(&bytes, &pagesift_extract::PageHints::default())
+                .with_context(|| format!("cannot extract {}", file.display()))
+                .map_err(|err| Fail { code: 1, err })?;
+            let text = match format {
+                ExtractFormat::Text => doc.text(),
+                ExtractFormat::Markdown => doc.markdown(),
+                ExtractFormat::Json => serde_json::to_string_pretty(&doc).map_err(usage)?,
+            };
+            print_out(&text)
+        }
+        Command::Normalize { lines } => {
+            let normalizer =
+                pagesift_normalize::Normalizer::new(pagesift_normalize::Settings::default());
+            each_input(lines, |text| {
+                let n = normalizer.normalize_report(text);
+                if lines {
+                    Ok(serde_json::json!({ "text": n.text, "repairs": n.repairs }).to_string())
+                } else {
+                    Ok(n.text)
+                }
+            })
+        }
+        Command::Lang { lines, stages } => {
+            let detector = config(stages, false).detector().map_err(usage)?;
+            each_input(lines, |text| {
+                Ok(serde_json::to_string(&detector.detect(text))?)
+            })
+        }
+        Command::Tag { lines, stages } => {
+            let cfg = config(stages, false);
+            let detector = cfg.detector().map_err(usage)?;
+            let tagger = pagesift_themes::Tagger::from_taxonomy(cfg.taxonomy().map_err(usage)?)
+                .map_err(usage)?;
+            each_input(lines, |text| {
+                let hits = pagesift::record::tag_text(&detector, &tagger, text);
+                Ok(serde_json::to_string(&hits)?)
+            })
+        }
+        Command::Themes { taxonomy } => {
+            let cfg = PipelineConfig {
+                taxonomy,
+                ..Default::default()
+            };
+            let tax = cfg.taxonomy().map_err(|err| Fail {
+                code: 1,
+                err: err.into(),
+            })?;
+            let mut s = String::new();
+            for t in tax.themes() {
+                s.push_str(&format!("{:<28} {}\n", t.id, t.label));
+            }
+            print_out(&s)
+        }
+    }
+}
+
+fn read_input(file: &PathBuf) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    if file.as_os_str() == "-" {
+        io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+    } else {
+        bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    }
+    Ok(bytes)
+}
+
+fn print_out(text: &str) -> Result<u8, Fail> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| {
+            if text.ends_with('\n') {
+                Ok(())
+            } else {
+                out.write_all(b"\n")
+            }
+        })
+        .map_err(usage)?;
+    Ok(0)
+}
+
+/// Applies `f` to all of stdin, or to each line of it, printing one result per line.
+fn each_input(lines: bool, mut f: impl FnMut(&str) -> Result<String>) -> Result<u8, Fail> {
+    let stdin = io::stdin();
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut emit = |text: &str| -> Result<(), Fail> {
+        let s = f(text).map_err(|err| Fail { code: 1, err })?;
+        writeln!(out, "{s}").map_err(usage)
+    };
+    if lines {
+        for line in stdin.lock().lines() {
+            let line = line.context("cannot read standard input").map_err(usage)?;
+            emit(&line)?;
+        }
+    } else {
+        let mut text = String::new();
+        stdin
+            .lock()
+            .read_to_string(&mut text)
+            .context("standard input is not UTF-8 text")
+            .map_err(usage)?;
+        emit(text.trim_end_matches('\n'))?;
+    }
+    out.flush().map_err(usage)?;
+    Ok(0)
+}
+
+/// A progress bar on stderr when it is a terminal; nothing otherwise.
+struct Bar {
+    bar: Option<indicatif::ProgressBar>,
+    counter: pagesift::input::ByteCounter,
+}
+
+impl Bar {
+    fn new(inputs: &[PathBuf], counter: pagesift::input::ByteCounter) -> Self {
+        if !io::stderr().is_terminal() {
+            return Bar { bar: None, counter };
+        }
+        let bar = match pagesift::input::total_size(inputs) {
+            Some(total) => {
+                let b = indicatif::ProgressBar::new(total);
+                b.set_style(
+                    indicatif::ProgressStyle::with_template(
+                        "{bar:30} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
+                    )
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                );
+                b
+            }
+            None => indicatif::ProgressBar::new_spinner(),
+        };
+        Bar {
+            bar: Some(bar),
+            counter,
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
+
+impl pagesift::Progress for Bar {
+    fn update(&mut self, s: &Summary) {
+        if let Some(b) = &self.bar {
+            b.set_position(self.counter.get());
+            let rate = s.records as f64 / s.elapsed.as_secs_f64().max(1e-9);
+            b.set_message(format!(
+                "{} pages ({} errors) {rate:.0} pages/s",
+                s.records, s.errors
+            ));
+        }
+    }
+}

@@ -1,0 +1,437 @@
+//! A streaming WARC reader: one record at a time, never the whole file in memory.
+//!
+//! Handles WARC/1.0 and WARC/1.1, plain or gzip-compressed (one member per record, as
+//! Heritrix and wget write, or one member for the whole file), and undoes the HTTP layer
+//! of `response` records: status line, headers, chunked transfer-encoding and
+//! `Content-Encoding` gzip, deflate and br.
+
+use std::io::{self, BufRead, Read};
+
+use crate::input::{sniff_html, RawPage, SkipKind};
+
+/// The largest HTML payload we keep in memory; larger records are reported as errors.
+pub const MAX_PAGE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What one WARC record turned into.
+#[derive(Debug)]
+pub enum WarcItem {
+    /// An HTML page to process.
+    Page(RawPage),
+    /// A record that is not a page; counted, not processed.
+    Skipped(SkipKind),
+    /// A record that could not be read; the reader may still go on (`fatal == false`).
+    Error {
+        /// Where in the file.
+        source: String,
+        /// What went wrong.
+        message: String,
+        /// Whether reading this file must stop.
+        fatal: bool,
+    },
+}
+
+/// Reads WARC records from a buffered reader.
+pub struct WarcReader<R> {
+    inner: R,
+    name: String,
+    index: u64,
+    done: bool,
+    line: Vec<u8>,
+}
+
+impl<R: BufRead> WarcReader<R> {
+    /// Reads from `inner`; `name` is used to name records in errors (`name#N`).
+    pub fn new(inner: R, name: impl Into<String>) -> Self {
+        WarcReader {
+            inner,
+            name: name.into(),
+            index: 0,
+            done: false,
+            line: Vec::new(),
+        }
+    }
+
+    fn source(&self) -> String {
+        format!("{}#{}", self.name, self.index)
+    }
+
+    fn read_line(&mut self) -> io::Result<usize> {
+        self.line.clear();
+        // A header line longer than 64 KiB is not a WARC header; cap to stay bounded.
+        let n = (&mut self.inner)
+            .take(64 * 1024)
+            .read_until(b'\n', &mut self.line)?;
+        Ok(n)
+    }
+
+    fn fail(&mut self, message: String) -> WarcItem {
+        self.done = true;
+        WarcItem::Error {
+            source: self.source(),
+            message,
+            fatal: true,
+        }
+    }
+
+    fn next_item(&mut self) -> Option<WarcItem> {
+        // Skip blank lines between records, find the version line.
+        loop {
+            match self.read_line() {
+                Ok(0) => {
+                    self.done = true;
+                    return None;
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    self.index += 1;
+                    return Some(self.fail(format!("read error before record: {e}")));
+                }
+            }
+            let l = trim_eol(&self.line);
+            if l.is_empty() {
+                continue;
+            }
+            self.index += 1;
+            if !l.starts_with(b"WARC/") {
+                let shown = String::from_utf8_lossy(&l[..l.len().min(40)]).into_owned();
+                return Some(self.fail(format!(
+                    "not a WARC record: expected 'WARC/1.x', found {shown:?}"
+                )));
+            }
+            break;
+        }
+        let mut headers = Headers::default();
+        loop {
+            match self.read_line() {
+                Ok(0) => {
+                    return Some(
+                        self.fail("truncated WARC record: end of file inside the headers".into()),
+                    )
+                }
+                Ok(_) => {}
+                Err(e) => return Some(self.fail(format!("truncated WARC record: {e}"))),
+            }
+            let l = trim_eol(&self.line);
+            if l.is_empty() {
+                break;
+            }
+            headers.push_line(l);
+        }
+        let Some(len) = headers
+            .get("content-length")
+            .and_then(|v| v.trim().parse::<u64>().ok())
+        else {
+            return Some(self.fail("WARC record without a valid Content-Length".into()));
+        };
+        let wtype = headers.get("warc-type").unwrap_or("").to_ascii_lowercase();
+        let uri = headers.get("warc-target-uri").map(|u| {
+            u.trim()
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .to_string()
+        });
+        let ctype = headers
+            .get("content-type")
+            .unwrap_or("")
+            .to_ascii_lowercase();
+
+        let wanted = match wtype.as_str() {
+            "response" => ctype.contains("application/http") || ctype.is_empty(),
+            "resource" => ctype.contains("html") || ctype.is_empty(),
+            _ => false,
+        };
+        if !wanted || len > MAX_PAGE_BYTES {
+            if let Err(e) =
+                io::copy(&mut (&mut self.inner).take(len), &mut io::sink()).and_then(|n| {
+                    if n < len {
+                        Err(io::Error::new(
+                            io::ErrorKind::UnexpectedEof,
+                            format!("{n} of {len} bytes"),
+                        ))
+                    } else {
+                        Ok(())
+                    }
+                })
+            {
+                return Some(self.fail(format!("truncated WARC record ({wtype}): {e}")));
+            }
+            if len > MAX_PAGE_BYTES && wanted {
+                return Some(WarcItem::Error {
+                    source: self.source(),
+                    message: format!(
+                        "record of {len} bytes is over the {MAX_PAGE_BYTES}-byte page limit"
+                    ),
+                    fatal: false,
+                });
+            }
+            return Some(WarcItem::Skipped(match wtype.as_str() {
+                "revisit" => SkipKind::Revisit,
+                "request" => SkipKind::Request,
+                "metadata" => SkipKind::Metadata,
+                "warcinfo" => SkipKind::Warcinfo,
+                "response" | "resource" => SkipKind::NotHtml,
+                _ => SkipKind::Other,
+            }));
+        }
+        let mut block = Vec::with_capacity(len as usize);
+        match (&mut self.inner).take(len).read_to_end(&mut block) {
+            Ok(n) if (n as u64) < len => {
+                return Some(
+                    self.fail(format!("truncated WARC record: {n} of {len} content bytes")),
+                )
+            }
+            Ok(_) => {}
+            Err(e) => return Some(self.fail(format!("truncated WARC record: {e}"))),
+        }
+        let source = self.source();
+        if block.is_empty() {
+            return Some(WarcItem::Error {
+                source,
+                message: "empty (0-byte) WARC record".into(),
+                fatal: false,
+            });
+        }
+        let url = uri;
+        if wtype == "resource" {
+            return Some(WarcItem::Page(RawPage {
+                source,
+                url,
+                http_charset: None,
+                body: block,
+            }));
+        }
+        Some(match parse_http_response(&block) {
+            Ok(HttpOutcome::Page { charset, body }) => WarcItem::Page(RawPage {
+                source,
+                url,
+                http_charset: charset,
+                body,
+            }),
+            Ok(HttpOutcome::Skip(kind)) => WarcItem::Skipped(kind),
+            Err(message) => WarcItem::Error {
+                source,
+                message,
+                fatal: false,
+            },
+        })
+    }
+}
+
+impl<R: BufRead> Iterator for WarcReader<R> {
+    type Item = WarcItem;
+    fn next(&mut self) -> Option<WarcItem> {
+        if self.done {
+            return None;
+        }
+        self.next_item()
+    }
+}
+
+fn trim_eol(l: &[u8]) -> &[u8] {
+    let mut end = l.len();
+    while end > 0 && (l[end - 1] == b'\n' || l[end - 1] == b'\r') {
+        end -= 1;
+    }
+    &l[..end]
+}
+
+/// Header lines, names lowercased, in order.
+#[derive(Default, Debug)]
+struct Headers(Vec<(String, String)>);
+
+impl Headers {
+    fn push_line(&mut self, l: &[u8]) {
+        let s = String::from_utf8_lossy(l);
+        if let Some((k, v)) = s.split_once(':') {
+            self.0
+                .push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
+        } else if let Some(last) = self.0.last_mut() {
+            // Obsolete line folding: a continuation of the previous header.
+            last.1.push(' ');
+            last.1.push_str(s.trim());
+        }
+    }
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+enum HttpOutcome {
+    Page {
+        charset: Option<String>,
+        body: Vec<u8>,
+    },
+    Skip(SkipKind),
+}
+
+/// Extracts the `charset` parameter of a Content-Type value.
+pub fn charset_param(content_type: &str) -> Option<String> {
+    content_type.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        if k.trim().eq_ignore_ascii_case("charset") {
+            let v = v.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+            (!v.is_empty()).then(|| v.to_string())
+        } else {
+            None
+        }
+    })
+}
+
+fn parse_http_response(block: &[u8]) -> Result<HttpOutcome, String> {
+    let head_end = find(block, b"\r\n\r\n")
+        .map(|i| (i, i + 4))
+        .or_else(|| find(block, b"\n\n").map(|i| (i, i + 2)))
+        .ok_or_else(|| "HTTP response without a header/body separator".to_string())?;
+    let head = String::from_utf8_lossy(&block[..head_end.0]);
+    let mut lines = head.lines();
+    let status_line = lines.next().unwrap_or("");
+    if !status_line.starts_with("HTTP/") {
+        return Err(format!(
+            "not an HTTP response: status line {:?}",
+            truncate(status_line, 60)
+        ));
+    }
+    let status: u16 = status_line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let mut headers = Headers::default();
+    for l in lines {
+        headers.push_line(l.as_bytes());
+    }
+    if !(200..300).contains(&status) {
+        return Ok(HttpOutcome::Skip(SkipKind::HttpStatus));
+    }
+    let raw = &block[head_end.1..];
+    let ctype = headers
+        .get("content-type")
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let mut body: Vec<u8> = if headers
+        .get("transfer-encoding")
+        .is_some_and(|t| t.to_ascii_lowercase().contains("chunked"))
+    {
+        // Some archivers store the payload already de-chunked but keep the header: fall back to it.
+        dechunk(raw).unwrap_or_else(|| raw.to_vec())
+    } else {
+        raw.to_vec()
+    };
+    if let Some(enc) = headers.get("content-encoding") {
+        body = decode_content(enc, body)?;
+    }
+    let is_html = if ctype.is_empty() {
+        sniff_html(&body)
+    } else {
+        ctype.contains("html")
+    };
+    if !is_html {
+        return Ok(HttpOutcome::Skip(SkipKind::NotHtml));
+    }
+    if body.is_empty() {
+        return Err("HTTP response with an empty HTML body".into());
+    }
+    Ok(HttpOutcome::Page {
+        charset: charset_param(&ctype),
+        body,
+    })
+}
+
+fn truncate(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Undoes HTTP chunked transfer-encoding; `None` when the data is not validly chunked.
+fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(data.len());
+    loop {
+        let eol = find(data, b"\n")?;
+        let line = std::str::from_utf8(&data[..eol]).ok()?.trim();
+        let size_str = line.split(';').next()?.trim();
+        let size = usize::from_str_radix(size_str, 16).ok()?;
+        data = &data[eol + 1..];
+        if size == 0 {
+            return Some(out);
+        }
+        if data.len() < size {
+            // Truncated final chunk: keep what is there.
+            out.extend_from_slice(data);
+            return Some(out);
+        }
+        out.extend_from_slice(&data[..size]);
+        data = &data[size..];
+        data = data
+            .strip_prefix(b"\r\n")
+            .or_else(|| data.strip_prefix(b"\n"))
+            .unwrap_or(data);
+        if data.is_empty() {
+            return Some(out);
+        }
+    }
+}
+
+/// Undoes a `Content-Encoding` (gzip, x-gzip, deflate, br, identity; comma lists in order).
+pub fn decode_content(encoding: &str, body: Vec<u8>) -> Result<Vec<u8>, String> {
+    let mut body = body;
+    for enc in encoding
+        .split(',')
+        .map(|e| e.trim().to_ascii_lowercase())
+        .rev()
+    {
+        let mut out = Vec::new();
+        let res = match enc.as_str() {
+            "" | "identity" | "none" => continue,
+            "gzip" | "x-gzip" => flate2::read::MultiGzDecoder::new(&body[..]).read_to_end(&mut out),
+            "deflate" => {
+                // Servers send both zlib-wrapped and raw deflate under this name.
+                let r = flate2::read::ZlibDecoder::new(&body[..]).read_to_end(&mut out);
+                if r.is_err() {
+                    out.clear();
+                    flate2::read::DeflateDecoder::new(&body[..]).read_to_end(&mut out)
+                } else {
+                    r
+                }
+            }
+            "br" => brotli::Decompressor::new(&body[..], 4096).read_to_end(&mut out),
+            other => return Err(format!("unsupported Content-Encoding {other:?}")),
+        };
+        if let Err(e) = res {
+            return Err(format!("cannot undo Content-Encoding {enc}: {e}"));
+        }
+        body = out;
+    }
+    Ok(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dechunks() {
+        assert_eq!(
+            dechunk(b"4\r\nWiki\r\n5;x=1\r\npedia\r\n0\r\n\r\n").unwrap(),
+            b"Wikipedia"
+        );
+        assert!(dechunk(b"<html>").is_none());
+    }
+
+    #[test]
+    fn charset_from_content_type() {
+        assert_eq!(
+            charset_param("text/html; charset=\"windows-1251\"").as_deref(),
+            Some("windows-1251")
+        );
+        assert_eq!(charset_param("text/html"), None);
+    }
+}

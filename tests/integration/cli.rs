@@ -1,0 +1,422 @@
+//! The `pagesift` binary end to end.
+
+use std::path::Path;
+
+use crate::util::*;
+
+fn ok(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "status {:?}\nstderr: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn corpus_pages() -> Option<std::path::PathBuf> {
+    let p = root().join("corpus/pages");
+    p.exists().then_some(p)
+}
+
+#[test]
+fn corpus_runs_end_to_end_with_one_record_per_page() {
+    let Some(pages) = corpus_pages() else {
+        eprintln!("skipping: corpus/pages is absent");
+        return;
+    };
+    let n_html = std::fs::read_dir(&pages)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "html")
+        })
+        .count();
+    let out = pagesift(&["run", pages.to_str().unwrap(), "--threads", "2"], b"");
+    ok(&out);
+    let recs = records(&out);
+    assert_eq!(recs.len(), n_html, "one record per page");
+    for r in &recs {
+        assert_eq!(r["status"], "ok", "{r}");
+        assert!(
+            r["words"].as_u64().unwrap() > 20,
+            "{}: almost no text",
+            r["source"]
+        );
+        assert_ne!(r["lang"], "und", "{}", r["source"]);
+    }
+    assert!(
+        recs.iter()
+            .any(|r| !r["themes"].as_array().unwrap().is_empty()),
+        "some page has themes"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("pages") && stderr.contains("MB/s"),
+        "summary on stderr: {stderr}"
+    );
+}
+
+#[test]
+fn record_fields_and_evidence_offsets_point_into_text() {
+    let html = article(
+        "Digital transformation of public services",
+        "The ministry approved the programme of digital transformation and a plan to connect the unconnected \
+         villages with broadband internet access before 2025.",
+    );
+    let out = pagesift(&["run", "-"], html.as_bytes());
+    ok(&out);
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1);
+    let r = &recs[0];
+    for field in [
+        "source",
+        "url",
+        "status",
+        "error",
+        "bytes",
+        "charset",
+        "title",
+        "published",
+        "lang",
+        "lang_confidence",
+        "lang_mix",
+        "words",
+        "text",
+        "themes",
+        "record_version",
+    ] {
+        assert!(r.get(field).is_some(), "field {field} missing in {r}");
+    }
+    assert_eq!(r["source"], "-");
+    assert_eq!(r["lang"], "en");
+    let text = r["text"].as_str().unwrap();
+    assert!(text.contains("digital transformation"), "{text}");
+    assert!(
+        !text.contains("All rights reserved"),
+        "footer is boilerplate: {text}"
+    );
+    let themes = r["themes"].as_array().unwrap();
+    let dt = themes
+        .iter()
+        .find(|t| t["id"] == "digital-transformation")
+        .expect("digital-transformation found");
+    for e in dt["evidence"].as_array().unwrap() {
+        if e["block"].is_null() {
+            continue;
+        }
+        let (s, en) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
+        assert!(
+            text.get(s..en)
+                .is_some_and(|m| m.to_lowercase().contains("transform")),
+            "span {s}..{en} in {text:?}"
+        );
+    }
+}
+
+#[test]
+fn bad_inputs_are_error_records_and_the_rest_still_comes_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "01-good.html",
+        article("First", "Broadband for every village.").as_bytes(),
+    );
+    let random: Vec<u8> = (0..5000u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    write(d, "02-random.html", &random);
+    write(d, "03-empty.html", b"");
+    let gz = gzip(
+        format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 10\r\n\r\n{}",
+            "x".repeat(500)
+        )
+        .as_bytes(),
+    );
+    write(d, "04-truncated.warc.gz", &gz[..gz.len() / 2]);
+    write(
+        d,
+        "05-zero.warc.gz",
+        &warc_record(
+            "response",
+            "https://a.gov/z",
+            "application/http; msgtype=response",
+            b"",
+        ),
+    );
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(d.join("nowhere.html"), d.join("06-unreadable.html")).unwrap();
+    write(
+        d,
+        "07-good.html",
+        article("Second", "Postal services in rural areas.").as_bytes(),
+    );
+    let out = pagesift(&["run", d.to_str().unwrap()], b"");
+    ok(&out);
+    let recs = records(&out);
+    let names: Vec<String> = recs
+        .iter()
+        .map(|r| {
+            r["source"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let status: Vec<&str> = recs.iter().map(|r| r["status"].as_str().unwrap()).collect();
+    assert_eq!(
+        names.first().map(String::as_str),
+        Some("01-good.html"),
+        "{names:?}"
+    );
+    assert_eq!(
+        names.last().map(String::as_str),
+        Some("07-good.html"),
+        "{names:?}"
+    );
+    assert_eq!(status.first(), Some(&"ok"));
+    assert_eq!(status.last(), Some(&"ok"));
+    let errors: Vec<&serde_json::Value> = recs.iter().filter(|r| r["status"] == "error").collect();
+    let expected_errors = if cfg!(unix) { 5 } else { 4 };
+    assert_eq!(errors.len(), expected_errors, "{recs:#?}");
+    for e in errors {
+        let msg = e["error"]["message"].as_str().unwrap();
+        assert!(!msg.is_empty() && e["error"]["kind"].is_string(), "{e}");
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("errors"), "{stderr}");
+
+    let out = pagesift(
+        &[
+            "run",
+            d.to_str().unwrap(),
+            "--fail-on-error",
+            "-o",
+            d.join("out.jsonl").to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn output_order_is_input_order_with_one_and_four_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines = String::new();
+    for i in 0..150 {
+        // Uneven page sizes so that workers finish out of order.
+        let body = "Digital skills training for civil servants. ".repeat(1 + (i * 37) % 60);
+        let rec = serde_json::json!({"html": article(&format!("Page {i}"), &body), "url": format!("https://a.gov/{i}")});
+        lines.push_str(&rec.to_string());
+        lines.push('\n');
+    }
+    let path = write(dir.path(), "pages.jsonl", lines.as_bytes());
+    for threads in ["1", "4"] {
+        let out = pagesift(
+            &[
+                "run",
+                path.to_str().unwrap(),
+                "--threads",
+                threads,
+                "--no-text",
+            ],
+            b"",
+        );
+        ok(&out);
+        let urls: Vec<String> = records(&out)
+            .iter()
+            .map(|r| r["url"].as_str().unwrap().to_string())
+            .collect();
+        let expected: Vec<String> = (0..150).map(|i| format!("https://a.gov/{i}")).collect();
+        assert_eq!(urls, expected, "order with {threads} threads");
+        assert!(
+            records(&out).iter().all(|r| r.get("text").is_none()),
+            "--no-text"
+        );
+    }
+}
+
+#[test]
+fn stdin_jsonl_and_csv_output() {
+    let rec = serde_json::json!({"html": article("E-government", "New electronic public services portal."), "url": "https://a.gov/e"});
+    let input = format!("{rec}\n{{broken\n");
+    let out = pagesift(
+        &["run", "-", "--stdin-format", "jsonl", "--format", "csv"],
+        input.as_bytes(),
+    );
+    ok(&out);
+    let mut rdr = csv::Reader::from_reader(&out.stdout[..]);
+    let header = rdr.headers().unwrap().clone();
+    assert!(header.iter().any(|h| h == "themes") && header.iter().any(|h| h == "text"));
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][2], "ok");
+    assert_eq!(&rows[1][2], "error");
+    assert_eq!(&rows[1][0], "-:2");
+}
+
+#[test]
+fn unusable_arguments_and_output_exit_2() {
+    let out = pagesift(&["run"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let out = pagesift(
+        &["run", "-", "-o", "/nonexistent-dir/out.jsonl"],
+        b"<p>x</p>",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent-dir/out.jsonl"));
+    let out = pagesift(&["run", "-", "--langs", "xx-not-a-language"], b"<p>x</p>");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn themes_lists_and_reports_taxonomy_errors_with_line() {
+    let out = pagesift(&["themes"], b"");
+    ok(&out);
+    let listing = String::from_utf8_lossy(&out.stdout);
+    for id in [
+        "digital-transformation",
+        "connecting-the-unconnected",
+        "5g",
+        "wsis",
+        "e-commerce",
+    ] {
+        assert!(listing.contains(id), "{id} in {listing}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(
+        dir.path(),
+        "bad.toml",
+        b"[[theme]]\nid = \"a\"\nlabel = \"A\"\ndescription = \"x\"\n[theme.terms]\nen = [\"alpha\"]\n\n[[theme]]\nid = \"a\"\nlabel = \"A2\"\ndescription = \"y\"\n[theme.terms]\nen = [\"beta\"]\n",
+    );
+    let out = pagesift(&["themes", "--taxonomy", bad.to_str().unwrap()], b"");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.toml") && err.contains('a'), "{err}");
+}
+
+#[test]
+fn stage_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(
+        dir.path(),
+        "p.html",
+        article(
+            "Artificial intelligence",
+            "A national strategy for artificial intelligence.",
+        )
+        .as_bytes(),
+    );
+    let out = pagesift(&["extract", page.to_str().unwrap()], b"");
+    ok(&out);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("national strategy") && !text.contains("About the ministry"),
+        "{text}"
+    );
+    let out = pagesift(
+        &["extract", page.to_str().unwrap(), "--format", "markdown"],
+        b"",
+    );
+    ok(&out);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("# Artificial intelligence"));
+
+    let out = pagesift(&["lang", "--lines"], "Міністэрства сувязі і інфарматызацыі Рэспублікі Беларусь абвяшчае конкурс\nМинистерство связи и информатизации Республики Беларусь объявляет конкурс\n".as_bytes());
+    ok(&out);
+    let langs: Vec<String> = records(&out)
+        .iter()
+        .map(|r| r["lang"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(langs, ["be", "ru"]);
+
+    let out = pagesift(
+        &["tag", "--lines"],
+        "Цифровая трансформация экономики\nПогода завтра\n".as_bytes(),
+    );
+    ok(&out);
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2);
+    assert!(
+        recs[0].to_string().contains("digital-transformation"),
+        "{}",
+        recs[0]
+    );
+    assert_eq!(recs[1], serde_json::json!([]));
+
+    let out = pagesift(
+        &["normalize", "--lines"],
+        "РњРёРЅРёСЃС‚РµСЂСЃС‚РІРѕ\n".as_bytes(),
+    );
+    ok(&out);
+    assert_eq!(records(&out)[0]["text"], "Министерство");
+}
+
+#[test]
+fn inspect_explains_a_page_and_finds_warc_records_by_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = article(
+        "Connecting the unconnected",
+        "Meaningful connectivity for the people who are not yet online.",
+    );
+    let page = write(dir.path(), "p.html", html.as_bytes());
+    let out = pagesift(&["inspect", page.to_str().unwrap()], b"");
+    ok(&out);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.contains("KEEP") && s.contains("drop") && s.contains("connecting-the-unconnected"),
+        "{s}"
+    );
+    let warc = [
+        warc_record(
+            "response",
+            "https://a.gov/1",
+            "application/http; msgtype=response",
+            &http_response("text/html", "", article("One", "First.").as_bytes()),
+        ),
+        warc_record(
+            "response",
+            "https://a.gov/2",
+            "application/http; msgtype=response",
+            &http_response("text/html", "", html.as_bytes()),
+        ),
+    ]
+    .concat();
+    let w = write(dir.path(), "c.warc.gz", &warc);
+    let out = pagesift(&["inspect", w.to_str().unwrap(), "https://a.gov/2"], b"");
+    ok(&out);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Meaningful connectivity"));
+    let out = pagesift(&["inspect", w.to_str().unwrap(), "https://a.gov/404"], b"");
+    assert!(!out.status.success());
+}
+
+#[test]
+fn shared_warc_samples_run_without_error_records() {
+    let Some(dir) = shared("warc-samples") else {
+        return;
+    };
+    let files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".warc"))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let mut args = vec!["run", "--no-text"];
+    args.extend(files.iter().map(String::as_str));
+    let out = pagesift(&args, b"");
+    ok(&out);
+    let recs = records(&out);
+    assert!(recs.len() >= 60, "{} pages", recs.len());
+    let errors: Vec<_> = recs.iter().filter(|r| r["status"] != "ok").collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let _ = Path::new(&dir);
+}

@@ -1,0 +1,234 @@
+//! The input readers through the library API: WARC, JSON Lines, directories.
+
+use pagesift::input::SkipKind;
+use pagesift::{Inputs, Item, StdinFormat};
+
+use crate::util::*;
+
+fn collect(path: &std::path::Path) -> (Vec<pagesift::RawPage>, Vec<SkipKind>, Vec<String>) {
+    let (mut pages, mut skipped, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+    for item in Inputs::new(&[path], StdinFormat::Html) {
+        match item {
+            Item::Page(p) => pages.push(p),
+            Item::Skipped(k) => skipped.push(k),
+            Item::Error { message, .. } => errors.push(message),
+        }
+    }
+    (pages, skipped, errors)
+}
+
+#[test]
+fn every_shared_warc_sample_reads_without_error() {
+    let Some(dir) = shared("warc-samples") else {
+        return;
+    };
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".warc"))
+        .collect();
+    files.sort();
+    assert!(
+        files.len() >= 10,
+        "expected the 12 WARC samples, found {}",
+        files.len()
+    );
+    for f in files {
+        let (pages, skipped, errors) = collect(&f);
+        assert!(errors.is_empty(), "{}: {errors:?}", f.display());
+        assert!(!pages.is_empty(), "{}: no HTML page", f.display());
+        for p in &pages {
+            assert!(
+                p.url.as_deref().is_some_and(|u| u.starts_with("http")),
+                "{}: url {:?}",
+                p.source,
+                p.url
+            );
+            let head =
+                String::from_utf8_lossy(&p.body[..p.body.len().min(2000)]).to_ascii_lowercase();
+            assert!(
+                head.contains('<'),
+                "{}: payload not decoded: {head:?}",
+                p.source
+            );
+        }
+        if f.to_string_lossy().contains("revisits") {
+            assert!(skipped.contains(&SkipKind::Revisit), "revisits counted");
+        }
+    }
+}
+
+#[test]
+fn content_encodings_are_undone() {
+    let Some(dir) = shared("warc-samples") else {
+        return;
+    };
+    let mut bodies = Vec::new();
+    for enc in ["gzip", "brotli", "none"] {
+        let (pages, _, errors) =
+            collect(&dir.join(format!("ukwa_transfer_compression_{enc}.warc.gz")));
+        assert!(errors.is_empty());
+        assert_eq!(pages.len(), 1, "{enc}");
+        bodies.push(pages[0].body.clone());
+    }
+    assert_eq!(
+        bodies[0], bodies[2],
+        "gzip payload decodes to the identity payload"
+    );
+    assert_eq!(
+        bodies[1], bodies[2],
+        "brotli payload decodes to the identity payload"
+    );
+}
+
+#[test]
+fn data_gov_uk_crawl_yields_its_pages() {
+    let Some(dir) = shared("warc-samples") else {
+        return;
+    };
+    let f =
+        dir.join("ukwa_data.gov.uk_2014-03-25_BL-20140325121225068-00000-32090_opera_8443.warc.gz");
+    let (pages, skipped, errors) = collect(&f);
+    assert!(errors.is_empty());
+    assert_eq!(pages.len(), 32, "the 32 text/html 200 responses");
+    assert!(skipped.contains(&SkipKind::Request) && skipped.contains(&SkipKind::Metadata));
+}
+
+#[test]
+fn own_warc_with_chunked_gzip_and_truncated_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = article(
+        "Digital transformation",
+        "The programme of digital transformation was approved.",
+    );
+    let mut warc = Vec::new();
+    warc.extend(warc_record(
+        "warcinfo",
+        "",
+        "application/warc-fields",
+        b"software: test\r\n",
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://mpt.gov.by/node/1",
+        "application/http; msgtype=response",
+        &http_response("text/html; charset=utf-8", "", page.as_bytes()),
+    ));
+    let chunked = format!("{:x}\r\n{}\r\n0\r\n\r\n", page.len(), page);
+    warc.extend(warc_record(
+        "response",
+        "https://mpt.gov.by/node/2",
+        "application/http; msgtype=response",
+        &http_response(
+            "text/html",
+            "Transfer-Encoding: chunked\r\n",
+            chunked.as_bytes(),
+        ),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://mpt.gov.by/node/3",
+        "application/http; msgtype=response",
+        &http_response(
+            "text/html; charset=windows-1251",
+            "Content-Encoding: gzip\r\n",
+            &gzip(page.as_bytes()),
+        ),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://mpt.gov.by/logo.png",
+        "application/http; msgtype=response",
+        &http_response("image/png", "", b"\x89PNG\r\n\x1a\n"),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://mpt.gov.by/empty",
+        "application/http; msgtype=response",
+        b"",
+    ));
+    let path = write(dir.path(), "crawl.warc.gz", &warc);
+    let (pages, skipped, errors) = collect(&path);
+    assert_eq!(pages.len(), 3, "errors: {errors:?}");
+    assert_eq!(pages[0].url.as_deref(), Some("https://mpt.gov.by/node/1"));
+    assert_eq!(
+        pages[1].body,
+        page.as_bytes(),
+        "chunked transfer-encoding undone"
+    );
+    assert_eq!(
+        pages[2].body,
+        page.as_bytes(),
+        "gzip content-encoding undone"
+    );
+    assert_eq!(pages[2].http_charset.as_deref(), Some("windows-1251"));
+    assert_eq!(skipped, vec![SkipKind::Warcinfo, SkipKind::NotHtml]);
+    assert_eq!(errors.len(), 1, "the 0-byte record is an error: {errors:?}");
+    assert!(
+        errors[0].contains("crawl.warc.gz#6") && errors[0].contains("0-byte"),
+        "{errors:?}"
+    );
+
+    // Cut the file in the middle of the last good record: what came before still comes out.
+    let truncated = &warc[..warc.len() - 40];
+    let path = write(dir.path(), "truncated.warc.gz", truncated);
+    let (pages, _, errors) = collect(&path);
+    assert_eq!(pages.len(), 3);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+}
+
+#[test]
+fn jsonl_lines_become_pages_or_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = serde_json::json!({"html": article("A", "Text."), "url": "https://example.gov/a"})
+        .to_string();
+    let data = format!("{good}\n\nnot json\n{{\"url\": \"https://x\"}}\n{good}\n");
+    let path = write(dir.path(), "pages.jsonl", data.as_bytes());
+    let items: Vec<Item> = Inputs::new(&[&path], StdinFormat::Html).collect();
+    assert_eq!(items.len(), 4);
+    assert!(
+        matches!(&items[0], Item::Page(p) if p.url.as_deref() == Some("https://example.gov/a"))
+    );
+    assert!(matches!(&items[1], Item::Error { source, .. } if source.ends_with("pages.jsonl:3")));
+    assert!(matches!(&items[2], Item::Error { message, .. } if message.contains("html")));
+    assert!(matches!(&items[3], Item::Page(p) if p.source.ends_with(":5")));
+}
+
+#[test]
+fn directories_walk_sorted_and_report_loops_and_broken_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("b");
+    std::fs::create_dir(&sub).unwrap();
+    write(dir.path(), "a.html", article("A", "x").as_bytes());
+    write(&sub, "c.htm", article("C", "x").as_bytes());
+    write(&sub, "style.css", b"body { color: red }");
+    write(&sub, "noext", article("N", "x").as_bytes());
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(dir.path(), sub.join("loop")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("missing.html"), sub.join("dangling.html"))
+            .unwrap();
+    }
+    let items: Vec<Item> = Inputs::new(&[dir.path()], StdinFormat::Html).collect();
+    let pages: Vec<String> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Page(p) => Some(p.source.rsplit('/').next().unwrap().to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(pages, ["a.html", "c.htm", "noext"]);
+    #[cfg(unix)]
+    {
+        let errors: Vec<&String> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Error { message, .. } => Some(message),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors.iter().any(|e| e.contains("dangling.html")));
+        assert!(errors.iter().any(|e| e.contains("loop")));
+    }
+}
