@@ -493,9 +493,9 @@ fn warc_items<R: BufRead + Send + 'static>(
         WarcItem::Error {
             source, message, ..
         } => Item::Error {
+            message: format!("{source}: {message}"),
             source,
             kind: InputErrorKind::Warc,
-            message,
         },
     })
 }
