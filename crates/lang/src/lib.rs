@@ -1,85 +1,508 @@
-//! CONTRACT SKELETON — the lang helper replaces the bodies; keep these signatures.
+//! Language detection for crawled pages, on [whatlang] trigrams plus orthographic evidence
+//! that keeps Belarusian, Russian and Ukrainian apart.
+//!
+//! A [`Detector`] is built once from [`Settings`] and shared (it is `Send + Sync`).
+//! [`Detector::detect`] guesses the language of one text and returns a [`Guess`];
+//! [`Detector::detect_blocks`] guesses each block of a page and aggregates the blocks into a
+//! [`PageGuess`] with the page language and its language mix.
+//!
+//! Codes are ISO 639-1 where one exists (`"be"`, `"ru"`, `"uk"`, `"en"`, `"kk"`), and
+//! `"und"` when the text is too short or unclear: a wrong confident answer is worse than
+//! none.
+//!
+//! # Example
+//!
+//! ```
+//! use pagesift_lang::{BlockText, Detector, Settings};
+//!
+//! let detector = Detector::new(Settings::default().with_allowlist(["be", "ru", "uk", "en"]))?;
+//! let guess = detector.detect("Міністэрства сувязі і інфарматызацыі Рэспублікі Беларусь");
+//! assert_eq!(guess.lang, "be");
+//!
+//! let page = detector.detect_blocks(
+//!     &[
+//!         BlockText { text: "Новости", is_heading: true },
+//!         BlockText { text: "Министерство связи и информатизации сообщает о начале работы.", is_heading: false },
+//!     ],
+//!     Some("ru-RU"),
+//! );
+//! assert_eq!(page.lang, "ru");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # How it decides
+//!
+//! Text whose letters are mostly Cyrillic is scored for Russian, Ukrainian, Belarusian,
+//! Bulgarian, Macedonian, Serbian and Kazakh: letters only one language has or one language
+//! lacks, apostrophes between letters, a Latin `i` typed inside Cyrillic words (read as
+//! `і`, as Belarusian official text often does), frequent words and word endings. When
+//! that leaves more than one language close to the top, whatlang's trigrams, restricted to
+//! those languages, break the tie. whatlang has no Kazakh; Kazakh letters and suffixes are
+//! recognised here. Other scripts go to whatlang directly.
+//!
+//! # Untrusted input
+//!
+//! Any `&str` is accepted; detection never panics and runs in time linear in the input.
+//!
+//! # Performance
+//!
+//! One pass over the text plus at most one whatlang call; on Cyrillic text the whatlang
+//! call is skipped when the letters alone settle the language.
 #![deny(missing_docs)]
 
-/// Settings.
-#[derive(Debug, Clone, Default)]
-pub struct Settings {}
+mod code;
+mod cyrillic;
+mod words;
+
+use code::Lang;
+use cyrillic::{Cyr, Scan, N};
+use std::collections::HashMap;
+use whatlang::Lang as W;
+
+/// Code of an undetermined language.
+pub const UND: &str = "und";
+
+/// Settings of a [`Detector`]: chained `with_*` setters, then [`Detector::new`].
+#[derive(Debug, Clone)]
+pub struct Settings {
+    allowlist: Option<Vec<String>>,
+    min_chars: usize,
+    min_confidence: f64,
+    prior: Option<String>,
+    short_block_chars: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            allowlist: None,
+            min_chars: 3,
+            min_confidence: 0.0,
+            prior: None,
+            short_block_chars: 25,
+        }
+    }
+}
 
 impl Settings {
-    /// Restricts guesses to these codes (ISO 639-1 / 639-3). Unknown codes are an error at build.
-    pub fn with_allowlist<I: IntoIterator<Item = S>, S: AsRef<str>>(self, _codes: I) -> Self {
+    /// Restricts guesses to these codes (ISO 639-1 / 639-3, or tags such as `be-BY`).
+    /// Unknown codes are an error at [`Detector::new`].
+    ///
+    /// ### Default
+    /// Every language whatlang knows, plus Kazakh.
+    pub fn with_allowlist<I: IntoIterator<Item = S>, S: AsRef<str>>(mut self, codes: I) -> Self {
+        self.allowlist = Some(codes.into_iter().map(|c| c.as_ref().to_owned()).collect());
+        self
+    }
+
+    /// Minimum number of letters for a guess; shorter text is `und`.
+    ///
+    /// ### Default
+    /// 3.
+    pub fn with_min_chars(mut self, letters: usize) -> Self {
+        self.min_chars = letters;
+        self
+    }
+
+    /// Minimum confidence for a guess; a guess below it is reported as `und`.
+    /// Raise it where a wrong answer costs more than no answer.
+    ///
+    /// ### Default
+    /// 0.0: every text long enough gets its best guess, with its confidence.
+    pub fn with_min_confidence(mut self, confidence: f64) -> Self {
+        self.min_confidence = confidence;
+        self
+    }
+
+    /// A language to favour when the text leaves the choice open (a site's usual
+    /// language). [`Detector::detect_blocks`]'s own `prior` argument takes precedence.
+    ///
+    /// ### Default
+    /// None.
+    pub fn with_prior(mut self, code: &str) -> Self {
+        self.prior = Some(code.to_owned());
+        self
+    }
+
+    /// In [`Detector::detect_blocks`], blocks with fewer letters than this lean on the
+    /// page's prior like headings do.
+    ///
+    /// ### Default
+    /// 25.
+    pub fn with_short_block_chars(mut self, letters: usize) -> Self {
+        self.short_block_chars = letters;
         self
     }
 }
 
-/// Built detector, `Send + Sync`.
+/// Built detector, `Send + Sync`; build once and share.
 #[derive(Debug, Clone)]
-pub struct Detector {}
+pub struct Detector {
+    /// whatlang restricted to the allowed languages it knows.
+    whatlang: whatlang::Detector,
+    /// Allowed Cyrillic languages scored by this crate.
+    cyr_allowed: [bool; N],
+    /// whatlang restricted to a subset of its Cyrillic languages, by bit mask over
+    /// `Cyr::Ru..=Cyr::Sr`.
+    whatlang_cyr: Vec<whatlang::Detector>,
+    /// Whether any non-Cyrillic language is allowed.
+    allowed: Vec<Lang>,
+    min_chars: usize,
+    min_confidence: f64,
+    prior: Option<Lang>,
+    short_block_chars: usize,
+}
 
 /// A language guess.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Guess {
     /// ISO 639-1 where it exists, else 639-3; "und" when unsure.
     pub lang: String,
-    /// script name, e.g. "Cyrillic"
+    /// Script name, e.g. "Cyrillic"; `None` when the text has no letters.
     pub script: Option<String>,
-    /// confidence in [0, 1]
+    /// Confidence in [0, 1]; 0 for `und`.
     pub confidence: f64,
-    /// reliable?
+    /// Whether the guess is one to act on without a second look.
     pub reliable: bool,
+}
+
+impl Guess {
+    fn und(script: Option<String>) -> Guess {
+        Guess {
+            lang: UND.to_owned(),
+            script,
+            confidence: 0.0,
+            reliable: false,
+        }
+    }
+
+    /// Whether this guess is `und`.
+    pub fn is_und(&self) -> bool {
+        self.lang == UND
+    }
 }
 
 /// One input block for page-level detection.
 #[derive(Debug, Clone, Copy)]
 pub struct BlockText<'a> {
-    /// text
+    /// The block's text.
     pub text: &'a str,
-    /// headings and menu-like blocks lean on the prior
+    /// Headings and menu-like blocks lean on the prior.
     pub is_heading: bool,
 }
 
 /// A share of a page's language mix.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LangShare {
-    /// code
+    /// Language code.
     pub lang: String,
-    /// share in [0,1] by text length
+    /// Share in [0, 1] of the page's letters in blocks of this language.
     pub share: f64,
 }
 
 /// Page-level result.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct PageGuess {
-    /// page language
+    /// Page language: the largest share of the mix, or "und".
     pub lang: String,
-    /// confidence
+    /// Confidence in [0, 1].
     pub confidence: f64,
-    /// mix, largest first
+    /// Languages of the page's blocks by share of letters, largest first; `und` blocks
+    /// are left out.
     pub mix: Vec<LangShare>,
-    /// per block
+    /// Guess per input block, in input order.
     pub blocks: Vec<Guess>,
 }
 
-/// Errors.
+/// Errors of building a [`Detector`].
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// unknown language code
+    /// A code in the allowlist or the prior is not a language the detector knows.
     #[error("unknown language code {0:?}")]
     UnknownLanguage(String),
+    /// The allowlist is empty.
+    #[error("the language allowlist is empty")]
+    EmptyAllowlist,
 }
 
+/// whatlang's Cyrillic languages in `Cyr` order (Kazakh, last, is not one of them).
+const WHATLANG_CYR: [W; 6] = [W::Rus, W::Ukr, W::Bel, W::Bul, W::Mkd, W::Srp];
+
+fn cyr_lang(c: Cyr) -> Lang {
+    match c {
+        Cyr::Kk => Lang::Kazakh,
+        _ => Lang::W(WHATLANG_CYR[c as usize]),
+    }
+}
+
+fn cyr_index(l: Lang) -> Option<usize> {
+    match l {
+        Lang::Kazakh => Some(Cyr::Kk as usize),
+        Lang::W(w) => WHATLANG_CYR.iter().position(|x| *x == w),
+    }
+}
+
+/// Candidates within this distance of the best score are handed to whatlang's trigrams.
+const TIE_WINDOW: f32 = 4.0;
+
 impl Detector {
-    /// Builds.
-    pub fn new(_s: Settings) -> Result<Self, Error> {
-        Ok(Detector {})
+    /// Builds a detector from settings.
+    ///
+    /// # Errors
+    /// [`Error::UnknownLanguage`] for a code in the allowlist or prior that names no
+    /// language the detector knows; [`Error::EmptyAllowlist`] for an empty allowlist.
+    pub fn new(settings: Settings) -> Result<Self, Error> {
+        let allowed: Vec<Lang> = match &settings.allowlist {
+            None => Lang::all().collect(),
+            Some(list) => {
+                let mut out = Vec::new();
+                for c in list {
+                    let l = Lang::parse(c).ok_or_else(|| Error::UnknownLanguage(c.clone()))?;
+                    if !out.contains(&l) {
+                        out.push(l);
+                    }
+                }
+                if out.is_empty() {
+                    return Err(Error::EmptyAllowlist);
+                }
+                out
+            }
+        };
+        let prior = match &settings.prior {
+            None => None,
+            Some(p) => Some(Lang::parse(p).ok_or_else(|| Error::UnknownLanguage(p.clone()))?),
+        };
+        let wl: Vec<W> = allowed
+            .iter()
+            .filter_map(|l| match l {
+                Lang::W(w) => Some(*w),
+                Lang::Kazakh => None,
+            })
+            .collect();
+        let mut cyr_allowed = [false; N];
+        for l in &allowed {
+            if let Some(i) = cyr_index(*l) {
+                cyr_allowed[i] = true;
+            }
+        }
+        let whatlang_cyr = (0..64u32)
+            .map(|mask| {
+                let langs = WHATLANG_CYR
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| mask & (1 << i) != 0)
+                    .map(|(_, w)| *w)
+                    .collect();
+                whatlang::Detector::with_allowlist(langs)
+            })
+            .collect();
+        Ok(Detector {
+            whatlang: whatlang::Detector::with_allowlist(wl),
+            cyr_allowed,
+            whatlang_cyr,
+            allowed,
+            min_chars: settings.min_chars,
+            min_confidence: settings.min_confidence,
+            prior,
+            short_block_chars: settings.short_block_chars,
+        })
     }
-    /// Detects one text.
-    pub fn detect(&self, _text: &str) -> Guess {
-        unimplemented!()
+
+    /// Codes of the languages this detector may answer, in no particular order.
+    pub fn languages(&self) -> Vec<&'static str> {
+        self.allowed.iter().map(|l| l.code()).collect()
     }
+
+    /// Detects the language of one text.
+    pub fn detect(&self, text: &str) -> Guess {
+        self.detect_with(text, self.prior, PRIOR_WEIGHT_TEXT).0
+    }
+
     /// Detects a page's blocks; `prior` is e.g. the page's `html lang` ("ru", "be-BY").
-    pub fn detect_blocks(&self, _blocks: &[BlockText<'_>], _prior: Option<&str>) -> PageGuess {
-        unimplemented!()
+    /// An unknown prior is ignored. Headings and blocks shorter than the short-block
+    /// threshold lean on the prior; the page's mix weighs blocks by their letters.
+    pub fn detect_blocks(&self, blocks: &[BlockText<'_>], prior: Option<&str>) -> PageGuess {
+        let prior = prior.and_then(Lang::parse).or(self.prior);
+        let mut weights: HashMap<String, (f64, f64)> = HashMap::new();
+        let mut total = 0.0;
+        let mut out = Vec::with_capacity(blocks.len());
+        for b in blocks {
+            let letters = b.text.chars().filter(|c| c.is_alphabetic()).count();
+            let lean = b.is_heading || letters < self.short_block_chars;
+            let weight = if lean {
+                PRIOR_WEIGHT_HEADING
+            } else {
+                PRIOR_WEIGHT_TEXT
+            };
+            let (guess, letters) = self.detect_with(b.text, prior, weight);
+            if !guess.is_und() {
+                let w = letters as f64;
+                let e = weights.entry(guess.lang.clone()).or_insert((0.0, 0.0));
+                e.0 += w;
+                e.1 += w * guess.confidence;
+                total += w;
+            }
+            out.push(guess);
+        }
+        let mut mix: Vec<(String, f64, f64)> = weights
+            .into_iter()
+            .map(|(lang, (w, wc))| (lang, w, if w > 0.0 { wc / w } else { 0.0 }))
+            .collect();
+        mix.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let (lang, confidence) = match mix.first() {
+            Some((l, w, c)) if total > 0.0 => (l.clone(), (w / total) * c),
+            _ => (UND.to_owned(), 0.0),
+        };
+        PageGuess {
+            lang,
+            confidence: confidence.clamp(0.0, 1.0),
+            mix: mix
+                .into_iter()
+                .map(|(lang, w, _)| LangShare {
+                    lang,
+                    share: if total > 0.0 { w / total } else { 0.0 },
+                })
+                .collect(),
+            blocks: out,
+        }
     }
+
+    /// Detects with a prior of the given weight; also returns the letter count.
+    fn detect_with(&self, text: &str, prior: Option<Lang>, prior_weight: f32) -> (Guess, usize) {
+        let scan = Scan::new(text);
+        let letters = scan.letters;
+        if letters < self.min_chars.max(1) {
+            let script = if letters == 0 {
+                None
+            } else {
+                whatlang::detect_script(text).map(|s| s.name().to_owned())
+            };
+            return (Guess::und(script), letters);
+        }
+        let guess = if scan.cyrillic * 2 >= letters {
+            self.detect_cyrillic(text, &scan, prior, prior_weight)
+        } else {
+            self.detect_other(text, prior, prior_weight)
+        };
+        let guess = match guess {
+            Some(g) if g.confidence >= self.min_confidence => g,
+            Some(g) => Guess::und(g.script),
+            None => Guess::und(whatlang::detect_script(text).map(|s| s.name().to_owned())),
+        };
+        (guess, letters)
+    }
+
+    fn detect_cyrillic(
+        &self,
+        text: &str,
+        scan: &Scan,
+        prior: Option<Lang>,
+        prior_weight: f32,
+    ) -> Option<Guess> {
+        let mut score = scan.evidence;
+        if let Some(i) = prior.and_then(cyr_index) {
+            score[i] += prior_weight;
+        }
+        let best = Cyr::ALL
+            .iter()
+            .filter(|c| self.cyr_allowed[**c as usize])
+            .map(|c| score[*c as usize])
+            .fold(f32::NEG_INFINITY, f32::max);
+        if best == f32::NEG_INFINITY {
+            // No Cyrillic language allowed: let whatlang try the other scripts.
+            return self.detect_other(text, prior, prior_weight);
+        }
+        let mut mask = 0u32;
+        for c in &Cyr::ALL[..6] {
+            if self.cyr_allowed[*c as usize] && score[*c as usize] >= best - TIE_WINDOW {
+                mask |= 1 << (*c as u32);
+            }
+        }
+        if mask.count_ones() >= 2 {
+            let fixed;
+            let input = if scan.latin_i > 0 {
+                fixed = fix_latin_i(text);
+                fixed.as_str()
+            } else {
+                text
+            };
+            if let Some(info) = self.whatlang_cyr[mask as usize].detect(input) {
+                if let Some(i) = cyr_index(Lang::W(info.lang())) {
+                    score[i] += 1.5 + 2.5 * info.confidence() as f32;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, f32)> = (0..N)
+            .filter(|i| self.cyr_allowed[*i])
+            .map(|i| (i, score[i]))
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let (top, s1) = ranked[0];
+        let margin = ranked.get(1).map_or(f32::INFINITY, |(_, s2)| s1 - s2);
+        let confidence = if margin.is_finite() {
+            1.0 - (-(margin as f64) / 3.0).exp()
+        } else {
+            1.0
+        };
+        Some(Guess {
+            lang: cyr_lang(Cyr::ALL[top]).code().to_owned(),
+            script: Some("Cyrillic".to_owned()),
+            confidence,
+            reliable: confidence >= RELIABLE && scan.letters >= 10,
+        })
+    }
+
+    fn detect_other(&self, text: &str, prior: Option<Lang>, prior_weight: f32) -> Option<Guess> {
+        let info = self.whatlang.detect(text)?;
+        let mut lang = Lang::W(info.lang());
+        let mut confidence = info.confidence();
+        // On an unclear answer, a prior in the same script wins.
+        if let Some(Lang::W(p)) = prior {
+            if p != info.lang()
+                && confidence < 0.2 * prior_weight as f64
+                && self.allowed.contains(&Lang::W(p))
+            {
+                let same_script = whatlang::Detector::with_allowlist(vec![p])
+                    .detect(text)
+                    .is_some_and(|i| i.script() == info.script());
+                if same_script {
+                    lang = Lang::W(p);
+                    confidence = 0.5;
+                }
+            }
+        }
+        Some(Guess {
+            lang: lang.code().to_owned(),
+            script: Some(info.script().name().to_owned()),
+            confidence,
+            reliable: confidence >= RELIABLE && info.is_reliable(),
+        })
+    }
+}
+
+/// Weight of the prior on a text of its own.
+const PRIOR_WEIGHT_TEXT: f32 = 0.5;
+/// Weight of the prior on a heading or short block.
+const PRIOR_WEIGHT_HEADING: f32 = 3.0;
+/// Confidence from which a guess is reliable.
+const RELIABLE: f64 = 0.8;
+
+/// Replaces a Latin `i`/`I` inside a Cyrillic word with Cyrillic `і`/`І`.
+fn fix_latin_i(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let is_cyr = |c: char| matches!(c as u32, 0x0400..=0x04FF);
+    let mut out = String::with_capacity(text.len());
+    for (k, &c) in chars.iter().enumerate() {
+        if c == 'i' || c == 'I' {
+            let prev = k.checked_sub(1).and_then(|j| chars.get(j)).copied();
+            let next = chars.get(k + 1).copied();
+            if prev.is_some_and(is_cyr) || next.is_some_and(is_cyr) {
+                out.push(if c == 'i' { 'і' } else { 'І' });
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }

@@ -1,0 +1,336 @@
+//! Accuracy report on lingua's test sets: pagesift-lang, plain whatlang and lingua
+//! (high-accuracy mode) side by side, all restricted to the 13 languages of the set.
+//!
+//! ```text
+//! cargo run --release -p pagesift-lang --example report            # all three detectors
+//! cargo run --release -p pagesift-lang --example report -- --fast  # skip lingua
+//! cargo run --release -p pagesift-lang --example report -- --errors be word-pairs
+//! ```
+//!
+//! Data: `<workspace>/../shared/data/lingua-testdata`, or `$PAGESIFT_SHARED_DATA/lingua-testdata`.
+//! Accuracy counts `und` as wrong; coverage is the share of answers that are not `und`.
+#![allow(clippy::print_stdout)]
+
+use lingua::{Language, LanguageDetectorBuilder};
+use pagesift_lang::{Detector, Settings};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+const LANGS: [&str; 13] = [
+    "be", "bg", "de", "en", "fr", "kk", "lt", "lv", "mk", "pl", "ru", "sr", "uk",
+];
+const SPLITS: [&str; 3] = ["single-words", "word-pairs", "sentences"];
+
+fn data_dir() -> PathBuf {
+    let base = std::env::var_os("PAGESIFT_SHARED_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
+    base.join("lingua-testdata")
+}
+
+fn lingua_lang(code: &str) -> Language {
+    match code {
+        "be" => Language::Belarusian,
+        "bg" => Language::Bulgarian,
+        "de" => Language::German,
+        "en" => Language::English,
+        "fr" => Language::French,
+        "kk" => Language::Kazakh,
+        "lt" => Language::Lithuanian,
+        "lv" => Language::Latvian,
+        "mk" => Language::Macedonian,
+        "pl" => Language::Polish,
+        "ru" => Language::Russian,
+        "sr" => Language::Serbian,
+        _ => Language::Ukrainian,
+    }
+}
+
+/// One detector under test: a name and a function from text to code ("und" for none).
+struct Contender<'a> {
+    name: &'static str,
+    run: Box<dyn Fn(&str) -> String + 'a>,
+}
+
+#[derive(Default, Clone)]
+struct Tally {
+    n: usize,
+    right: usize,
+    und: usize,
+    /// be/ru/uk items labelled as another of the three.
+    east_slavic_confusion: usize,
+    bytes: usize,
+    time: Duration,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let fast = args.iter().any(|a| a == "--fast");
+    let errors = args.iter().position(|a| a == "--errors").map(|i| {
+        (
+            args.get(i + 1).cloned().unwrap_or_default(),
+            args.get(i + 2).cloned().unwrap_or_default(),
+        )
+    });
+    let dir = data_dir();
+    if !dir.is_dir() {
+        println!(
+            "SKIP: lingua test data not found at {} (set PAGESIFT_SHARED_DATA)",
+            dir.display()
+        );
+        return;
+    }
+    let mut data: HashMap<(&str, &str), Vec<String>> = HashMap::new();
+    for lang in LANGS {
+        for split in SPLITS {
+            let path = dir.join(lang).join(format!("{split}.txt"));
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let items = text
+                .split('\n')
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_owned)
+                .collect();
+            data.insert((lang, split), items);
+        }
+    }
+
+    let ours = Detector::new(Settings::default().with_allowlist(LANGS)).expect("allowlist");
+    let whatlang_langs: Vec<whatlang::Lang> = LANGS
+        .iter()
+        .filter_map(|c| match *c {
+            "be" => Some(whatlang::Lang::Bel),
+            "bg" => Some(whatlang::Lang::Bul),
+            "de" => Some(whatlang::Lang::Deu),
+            "en" => Some(whatlang::Lang::Eng),
+            "fr" => Some(whatlang::Lang::Fra),
+            "lt" => Some(whatlang::Lang::Lit),
+            "lv" => Some(whatlang::Lang::Lav),
+            "mk" => Some(whatlang::Lang::Mkd),
+            "pl" => Some(whatlang::Lang::Pol),
+            "ru" => Some(whatlang::Lang::Rus),
+            "sr" => Some(whatlang::Lang::Srp),
+            "uk" => Some(whatlang::Lang::Ukr),
+            _ => None, // whatlang has no Kazakh
+        })
+        .collect();
+    let plain = whatlang::Detector::with_allowlist(whatlang_langs);
+    let wl_code = |l: whatlang::Lang| -> String {
+        match l {
+            whatlang::Lang::Bel => "be",
+            whatlang::Lang::Bul => "bg",
+            whatlang::Lang::Deu => "de",
+            whatlang::Lang::Eng => "en",
+            whatlang::Lang::Fra => "fr",
+            whatlang::Lang::Lit => "lt",
+            whatlang::Lang::Lav => "lv",
+            whatlang::Lang::Mkd => "mk",
+            whatlang::Lang::Pol => "pl",
+            whatlang::Lang::Rus => "ru",
+            whatlang::Lang::Srp => "sr",
+            whatlang::Lang::Ukr => "uk",
+            _ => "other",
+        }
+        .to_owned()
+    };
+
+    let mut contenders = vec![
+        Contender {
+            name: "pagesift",
+            run: Box::new(|t: &str| ours.detect(t).lang),
+        },
+        Contender {
+            name: "whatlang",
+            run: Box::new(move |t: &str| {
+                plain
+                    .detect_lang(t)
+                    .map_or_else(|| "und".to_owned(), wl_code)
+            }),
+        },
+    ];
+    if !fast && errors.is_none() {
+        let langs: Vec<Language> = LANGS.iter().map(|c| lingua_lang(c)).collect();
+        let lingua = LanguageDetectorBuilder::from_languages(&langs)
+            .with_preloaded_language_models()
+            .build();
+        contenders.push(Contender {
+            name: "lingua-high",
+            run: Box::new(move |t: &str| {
+                lingua
+                    .detect_language_of(t)
+                    .map_or_else(|| "und".to_owned(), |l| l.iso_code_639_1().to_string())
+            }),
+        });
+    }
+
+    if let Some((lang, split)) = errors {
+        let items = data
+            .get(&(lang.as_str(), split.as_str()))
+            .expect("known lang and split");
+        let mut wrong: HashMap<String, usize> = HashMap::new();
+        for item in items {
+            let g = ours.detect(item);
+            if g.lang != lang {
+                *wrong.entry(g.lang.clone()).or_default() += 1;
+                println!("{}\t{:.2}\t{}", g.lang, g.confidence, item);
+            }
+        }
+        println!("errors by answer: {wrong:?}");
+        return;
+    }
+
+    let mut tallies: HashMap<(&str, &str, &str), Tally> = HashMap::new();
+    for c in &contenders {
+        for lang in LANGS {
+            for split in SPLITS {
+                let items = &data[&(lang, split)];
+                let mut t = Tally::default();
+                let start = Instant::now();
+                for item in items {
+                    let got = (c.run)(item);
+                    t.n += 1;
+                    t.bytes += item.len();
+                    if got == lang {
+                        t.right += 1;
+                    } else if got == "und" {
+                        t.und += 1;
+                    } else if ["be", "ru", "uk"].contains(&lang)
+                        && ["be", "ru", "uk"].contains(&got.as_str())
+                    {
+                        t.east_slavic_confusion += 1;
+                    }
+                }
+                t.time = start.elapsed();
+                tallies.insert((c.name, lang, split), t);
+            }
+        }
+    }
+
+    let pct = |a: usize, n: usize| 100.0 * a as f64 / n.max(1) as f64;
+    println!(
+        "Accuracy % (und counts as wrong) on lingua-testdata, 13 languages, allowlist = the 13"
+    );
+    print!("{:<5}{:<14}", "lang", "split");
+    for c in &contenders {
+        print!("{:>13}", c.name);
+    }
+    println!("{:>11}{:>9}", "ours cov%", "ours und");
+    for lang in LANGS {
+        for split in SPLITS {
+            print!("{lang:<5}{split:<14}");
+            for c in &contenders {
+                let t = &tallies[&(c.name, lang, split)];
+                print!("{:>13.1}", pct(t.right, t.n));
+            }
+            let t = &tallies[&("pagesift", lang, split)];
+            println!("{:>11.1}{:>9}", pct(t.n - t.und, t.n), t.und);
+        }
+        print!("{lang:<5}{:<14}", "mean");
+        for c in &contenders {
+            let m: f64 = SPLITS
+                .iter()
+                .map(|s| {
+                    let t = &tallies[&(c.name, lang, *s)];
+                    pct(t.right, t.n)
+                })
+                .sum::<f64>()
+                / 3.0;
+            print!("{m:>13.1}");
+        }
+        println!();
+    }
+    println!();
+    println!("be/ru/uk sentences labelled as another of the three (confusion %):");
+    for c in &contenders {
+        let (mut conf, mut n) = (0, 0);
+        for lang in ["be", "ru", "uk"] {
+            let t = &tallies[&(c.name, lang, "sentences")];
+            conf += t.east_slavic_confusion;
+            n += t.n;
+        }
+        println!("  {:<12} {:.2}% ({conf} of {n})", c.name, pct(conf, n));
+    }
+    println!();
+    println!("und rate % over all 39,000 items:");
+    for c in &contenders {
+        let (mut und, mut n) = (0, 0);
+        for t in tallies
+            .iter()
+            .filter(|(k, _)| k.0 == c.name)
+            .map(|(_, t)| t)
+        {
+            und += t.und;
+            n += t.n;
+        }
+        println!("  {:<12} {:.2}%", c.name, pct(und, n));
+    }
+    println!();
+    println!("Throughput, MB/s (single-threaded, wall clock over the whole split):");
+    for split in SPLITS {
+        print!("  {split:<14}");
+        for c in &contenders {
+            let (mut b, mut d) = (0usize, Duration::ZERO);
+            for lang in LANGS {
+                let t = &tallies[&(c.name, lang, split)];
+                b += t.bytes;
+                d += t.time;
+            }
+            print!(
+                "{:>12}: {:>7.2}",
+                c.name,
+                b as f64 / 1e6 / d.as_secs_f64().max(1e-9)
+            );
+        }
+        println!();
+    }
+    println!();
+    println!("Targets for be/ru/uk (published lingua high-accuracy figures, all 75 languages):");
+    let published: HashMap<(String, String), f64> =
+        std::fs::read_to_string(dir.join("published-accuracy.csv"))
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| l.contains("lingua-high-accuracy (rust)"))
+            .filter_map(|l| {
+                let f: Vec<&str> = l.split(',').collect();
+                Some((
+                    (f.first()?.to_string(), f.get(1)?.to_string()),
+                    f.get(3)?.parse().ok()?,
+                ))
+            })
+            .collect();
+    for lang in ["be", "ru", "uk"] {
+        for split in SPLITS {
+            let t = &tallies[&("pagesift", lang, split)];
+            let ours = pct(t.right, t.n);
+            let target = if split == "sentences" {
+                99.5
+            } else {
+                published
+                    .get(&(lang.to_owned(), split.to_owned()))
+                    .copied()
+                    .unwrap_or(f64::NAN)
+            };
+            let ok = if ours >= target { "ok" } else { "MISSED" };
+            println!("  {lang} {split:<14} pagesift {ours:>5.1}  target {target:>5.1}  {ok}");
+        }
+    }
+    let worse: Vec<String> = LANGS
+        .iter()
+        .flat_map(|l| SPLITS.iter().map(move |s| (*l, *s)))
+        .filter(|(l, s)| {
+            let o = tallies[&("pagesift", *l, *s)].right;
+            let w = tallies[&("whatlang", *l, *s)].right;
+            o < w
+        })
+        .map(|(l, s)| format!("{l}/{s}"))
+        .collect();
+    println!(
+        "  splits where pagesift is below plain whatlang: {}",
+        if worse.is_empty() {
+            "none".to_owned()
+        } else {
+            worse.join(", ")
+        }
+    );
+}

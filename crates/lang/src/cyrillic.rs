@@ -1,0 +1,363 @@
+//! Evidence for the Cyrillic-script languages, gathered in one pass over the text.
+//!
+//! Three kinds of evidence, all written from knowledge of the languages rather than
+//! learnt from any test set:
+//! - letters: each language's alphabet has letters the others lack (ў only in
+//!   Belarusian; ї, є, ґ only in Ukrainian; ѓ, ќ, ѕ only in Macedonian; ђ, ћ only in
+//!   Serbian; ә, ғ, қ, ң, ө, ұ, ү, һ only in Kazakh) and lacks letters the others use
+//!   (Belarusian has no и, щ, ъ; Ukrainian no ы, э, ё, ъ; Russian and Bulgarian no і);
+//! - apostrophes between letters (Ukrainian, Belarusian) and a Latin `i` typed inside a
+//!   Cyrillic word, which Belarusian official text uses for `і`;
+//! - frequent words ([`crate::words`]) and word endings typical of each language.
+
+use crate::words::WORDS;
+
+/// Number of Cyrillic-script languages scored here.
+pub(crate) const N: usize = 7;
+
+/// The Cyrillic-script languages scored here, in score-array order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cyr {
+    Ru = 0,
+    Uk = 1,
+    Be = 2,
+    Bg = 3,
+    Mk = 4,
+    Sr = 5,
+    Kk = 6,
+}
+
+impl Cyr {
+    pub(crate) const ALL: [Cyr; N] = [
+        Cyr::Ru,
+        Cyr::Uk,
+        Cyr::Be,
+        Cyr::Bg,
+        Cyr::Mk,
+        Cyr::Sr,
+        Cyr::Kk,
+    ];
+}
+
+/// Penalty for one occurrence of a letter a language does not have.
+const F: f32 = -5.0;
+/// Occurrences of one letter counted at most, so that a quoted name does not outweigh a text.
+const LETTER_CAP: u32 = 3;
+
+/// Evidence of one lowercase Cyrillic letter, in `Cyr` order (ru uk be bg mk sr kk).
+fn letter_evidence(c: char) -> Option<[f32; N]> {
+    Some(match c {
+        'ў' => [F, F, 4.0, F, F, F, F],
+        'і' => [F, 0.5, 0.5, F, F, F, 0.3],
+        'ї' | 'є' | 'ґ' => [F, 4.0, F, F, F, F, F],
+        'ы' => [0.3, F, 0.3, F, F, F, 0.3],
+        'э' => [0.3, F, 0.5, F, F, F, 0.2],
+        'ё' => [0.3, F, 0.3, F, F, F, 0.0],
+        'ъ' => [0.0, F, F, 0.5, F, F, -1.0],
+        'щ' => [0.0, 0.0, F, 0.2, F, F, -0.5],
+        'и' => [0.0, 0.0, -3.0, 0.0, 0.0, 0.0, 0.0],
+        'й' | 'ь' | 'ю' | 'я' => [0.0, 0.0, 0.0, 0.0, F, F, 0.0],
+        'ј' | 'љ' | 'њ' | 'џ' => [F, F, F, F, 2.0, 2.0, F],
+        'ѓ' | 'ќ' | 'ѕ' => [F, F, F, F, 4.0, F, F],
+        'ђ' | 'ћ' => [F, F, F, F, F, 4.0, F],
+        'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' => [F, F, F, F, F, F, 4.0],
+        _ => return None,
+    })
+}
+
+/// Letters with evidence, in a fixed order for counting.
+const TRACKED: [char; 33] = [
+    'ў', 'і', 'ї', 'є', 'ґ', 'ы', 'э', 'ё', 'ъ', 'щ', 'и', 'й', 'ь', 'ю', 'я', 'ј', 'љ', 'њ', 'џ',
+    'ѓ', 'ќ', 'ѕ', 'ђ', 'ћ', 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'о',
+];
+
+/// Word endings and what they say, in `Cyr` order (ru uk be bg mk sr kk).
+/// Checked on words of at least `len + 2` letters; every matching ending counts.
+const ENDINGS: &[(&str, [f32; N])] = &[
+    // Russian and Ukrainian genitive -ого/-его; Belarusian has -ага/-ога.
+    ("ого", [0.8, 0.8, -0.5, -0.5, -0.5, -0.5, 0.0]),
+    ("его", [0.8, 0.3, -0.5, -0.5, -0.5, -0.5, 0.0]),
+    ("ага", [0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0]),
+    // Adjective endings.
+    ("ый", [1.2, -1.0, -0.3, -1.0, -1.0, -1.0, 0.0]),
+    ("ые", [1.2, -1.0, -0.5, -1.0, -1.0, -1.0, 0.0]),
+    ("ое", [1.0, -0.5, -0.5, -0.5, -0.5, -0.5, 0.0]),
+    ("ая", [0.6, -0.5, 0.6, -0.3, -0.5, -0.5, 0.0]),
+    ("ыя", [-0.5, -1.0, 1.5, -1.0, -1.0, -1.0, 0.0]),
+    ("ае", [-0.3, -0.5, 1.2, -0.3, -0.3, -0.3, 0.0]),
+    ("ий", [0.5, 0.6, -1.0, -0.3, -1.0, -1.0, 0.0]),
+    ("ої", [0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0]),
+    ("ій", [0.0, 1.0, 0.3, 0.0, 0.0, 0.0, 0.0]),
+    // Russian -ие/-ия/-ии nouns; Bulgarian shares -ие/-ия; Ukrainian -ія/-ії, Belarusian -ія/-іі.
+    ("ие", [0.7, -0.5, -1.0, 0.4, -0.5, -0.5, 0.0]),
+    ("ия", [0.5, -0.5, -1.0, 0.6, -0.5, -0.5, 0.0]),
+    ("ии", [1.0, -0.5, -1.0, 0.4, -0.5, -0.5, 0.0]),
+    ("ей", [0.6, 0.0, -0.3, 0.0, -0.3, -0.3, 0.0]),
+    // Verbs: Russian -ешь/-ишь, -тся; Ukrainian -ють, -ться; Belarusian -ць, -цца.
+    ("ешь", [2.0, -1.0, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("ишь", [2.0, -1.0, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("тся", [1.5, -0.5, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("ться", [0.3, 0.8, -1.0, -0.5, -0.5, -0.5, 0.0]),
+    ("ють", [-1.0, 2.0, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("ют", [1.0, -1.0, 0.0, -0.5, -0.5, -0.5, 0.0]),
+    ("ать", [1.0, 0.2, -1.0, -0.5, -0.5, -0.5, 0.0]),
+    ("ять", [0.8, 0.4, -1.0, -0.5, -0.5, -0.5, 0.0]),
+    ("ить", [0.8, 0.4, -1.0, -0.5, -0.5, -0.5, 0.0]),
+    ("еть", [0.8, 0.0, -1.0, -0.5, -0.5, -0.5, 0.0]),
+    ("ыть", [1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("ость", [1.2, -0.5, -1.0, -0.5, -0.5, -0.5, 0.0]),
+    ("ць", [-1.0, -0.5, 2.0, -0.5, -0.5, -0.5, 0.0]),
+    ("цца", [-1.0, -1.0, 2.0, -1.0, -1.0, -1.0, 0.0]),
+    ("ти", [0.0, 0.6, 0.0, 0.0, 0.0, 0.4, 0.0]),
+    ("ати", [-0.3, 0.6, -0.5, -0.3, 0.0, 0.6, 0.0]),
+    ("ити", [-0.3, 0.6, -0.5, -0.3, 0.0, 0.6, 0.0]),
+    ("ав", [-0.3, 0.8, -0.5, 0.0, 0.0, 0.0, 0.0]),
+    ("ив", [-0.3, 0.8, -0.5, 0.0, 0.0, 0.0, 0.0]),
+    ("ів", [0.0, 1.5, 0.0, 0.0, 0.0, 0.0, 0.0]),
+    // Nouns: -ння (uk, be), -нне/-нні (be), -ение/-ание (ru, bg).
+    ("ння", [-1.0, 1.2, 0.8, -1.0, -1.0, -1.0, 0.0]),
+    ("нне", [-1.0, -0.5, 1.5, -1.0, -1.0, -1.0, 0.0]),
+    ("ение", [0.8, -1.0, -1.0, 0.6, -1.0, -1.0, 0.0]),
+    ("ание", [0.8, -1.0, -1.0, 0.3, -1.0, -1.0, 0.0]),
+    // Bulgarian and Macedonian definite articles and endings.
+    ("ът", [-1.5, -1.0, -1.0, 2.5, -1.0, -1.0, 0.0]),
+    ("ят", [0.0, -0.5, -0.5, 0.8, -1.0, -1.0, 0.0]),
+    ("ите", [0.2, -0.5, -0.5, 1.2, 0.8, -0.3, 0.0]),
+    ("ата", [-0.3, -0.5, -0.3, 0.8, 0.8, -0.3, 0.0]),
+    ("ото", [-0.3, -0.3, -0.3, 0.8, 0.8, -0.3, 0.0]),
+    ("ето", [-0.3, -0.3, -0.3, 0.6, 0.6, -0.3, 0.0]),
+    ("ване", [-1.0, -1.0, -1.0, 2.0, -0.5, -0.5, 0.0]),
+    ("ане", [-0.5, -0.5, -0.5, 0.8, 0.0, -0.3, 0.0]),
+    ("ене", [-0.5, -0.5, -0.5, 0.8, 0.0, -0.3, 0.0]),
+    ("ски", [0.0, -0.5, 0.3, 0.6, 0.6, 0.3, 0.0]),
+    ("ска", [0.0, -0.3, 0.3, 0.5, 0.5, 0.3, 0.0]),
+    ("от", [0.0, -0.3, -0.3, 0.0, 0.6, 0.0, 0.0]),
+    ("ува", [-0.5, 0.3, -0.5, -0.3, 1.0, 0.0, 0.0]),
+    // Serbian.
+    ("ији", [-1.0, -1.0, -1.0, -1.0, -0.5, 1.5, 0.0]),
+    ("ао", [-0.5, -0.5, -0.5, -0.5, -0.3, 1.5, 0.0]),
+    // Kazakh case endings and verb forms without Kazakh-only letters.
+    ("ынан", [-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 2.5]),
+    ("ының", [-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 2.5]),
+    ("лар", [-0.3, -0.3, -0.3, -0.3, -0.3, -0.3, 1.2]),
+    ("дар", [-0.3, -0.3, -0.3, -0.3, -0.3, -0.3, 1.0]),
+    ("тар", [-0.3, -0.3, -0.3, -0.3, -0.3, -0.3, 0.8]),
+    ("лары", [-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 2.0]),
+    ("дары", [-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 2.0]),
+    ("тары", [-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 2.0]),
+    ("ларда", [-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 2.0]),
+    ("ып", [-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 2.0]),
+    ("ау", [-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 1.5]),
+    ("ыз", [-0.5, -1.0, -0.5, -1.0, -1.0, -1.0, 1.0]),
+    ("сын", [-0.5, -0.5, -0.5, -0.5, -0.5, -0.5, 1.0]),
+    ("ын", [0.0, -0.3, 0.0, -0.3, -0.3, -0.3, 0.6]),
+    ("нан", [-0.3, -0.3, -0.3, -0.3, -0.3, -0.3, 0.8]),
+    ("дан", [-0.3, -0.3, -0.3, -0.3, -0.3, -0.3, 0.8]),
+    ("тан", [-0.3, -0.3, -0.3, -0.3, -0.3, -0.3, 0.6]),
+    ("ды", [0.0, -0.5, 0.0, -0.5, -0.5, -0.5, 0.5]),
+];
+
+/// Letter sequences inside a word and what they say, in `Cyr` order.
+const INFIXES: &[(&str, [f32; N])] = &[
+    // Ukrainian soft sign before о and -ськ-/-цьк-.
+    ("ьо", [-1.5, 2.0, -1.5, -1.0, -1.0, -1.0, 0.0]),
+    ("ськ", [-1.0, 1.5, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("цьк", [-1.0, 1.5, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    // Belarusian дз and цц.
+    ("дз", [-0.3, -0.3, 1.0, -0.3, -0.3, -0.3, 0.0]),
+    ("цц", [-1.0, -1.0, 1.5, -1.0, -1.0, -1.0, 0.0]),
+];
+
+/// What one pass over a text found.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Scan {
+    /// Letters of any script.
+    pub(crate) letters: usize,
+    /// Cyrillic letters, counting a Latin `i` inside a Cyrillic word as Cyrillic.
+    pub(crate) cyrillic: usize,
+    /// Latin letters outside Cyrillic words.
+    pub(crate) latin: usize,
+    /// Latin `i`/`I` typed inside Cyrillic words.
+    pub(crate) latin_i: usize,
+    /// Evidence per language, in `Cyr` order.
+    pub(crate) evidence: [f32; N],
+}
+
+/// Lowercases a Cyrillic letter (U+0400..U+04FF) without tables.
+fn lower_cyrillic(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0x0410..=0x042F => u + 0x20,
+        0x0400..=0x040F => u + 0x50,
+        0x0460..=0x04FF if u % 2 == 0 && !(0x0482..=0x0489).contains(&u) && u != 0x04C0 => u + 1,
+        0x04C0 => 0x04CF,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c as u32, 0x0400..=0x04FF | 0x0500..=0x052F)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '`' | '‘')
+}
+
+/// The word being built during a scan.
+#[derive(Default)]
+struct WordBuf {
+    /// Lowercase letters, Latin `i` kept as is until the word ends.
+    text: String,
+    cyr: usize,
+    latin_i: usize,
+    latin_other: usize,
+    apostrophes: usize,
+    pending_apostrophe: bool,
+}
+
+impl WordBuf {
+    fn reset(&mut self) {
+        self.text.clear();
+        self.cyr = 0;
+        self.latin_i = 0;
+        self.latin_other = 0;
+        self.apostrophes = 0;
+        self.pending_apostrophe = false;
+    }
+}
+
+impl Scan {
+    /// Scans `text` once. `words` says whether to look words up (the Cyrillic path needs
+    /// it; a text with no Cyrillic letter never builds a word).
+    pub(crate) fn new(text: &str) -> Scan {
+        let mut scan = Scan::default();
+        let mut counts = [0u32; 256];
+        let mut word = WordBuf::default();
+        for c in text.chars() {
+            if is_cyrillic(c) && c.is_alphabetic() {
+                if word.pending_apostrophe {
+                    word.apostrophes += 1;
+                    word.text.push('\'');
+                    word.pending_apostrophe = false;
+                }
+                let l = lower_cyrillic(c);
+                word.text.push(l);
+                word.cyr += 1;
+            } else if c.is_alphabetic() {
+                word.pending_apostrophe = false;
+                if c == 'i' || c == 'I' {
+                    word.text.push('i');
+                    word.latin_i += 1;
+                } else {
+                    if c.is_ascii_alphabetic() {
+                        word.text.push(c.to_ascii_lowercase());
+                    } else {
+                        word.text.extend(c.to_lowercase());
+                    }
+                    word.latin_other += 1;
+                }
+            } else if is_apostrophe(c) && !word.text.is_empty() && !word.pending_apostrophe {
+                word.pending_apostrophe = true;
+            } else {
+                scan.end_word(&mut word, &mut counts);
+            }
+        }
+        scan.end_word(&mut word, &mut counts);
+        for &c in TRACKED.iter() {
+            let n = counts[(c as usize - 0x400) & 0xFF];
+            if n == 0 {
+                continue;
+            }
+            if let Some(ev) = letter_evidence(c) {
+                let n = n.min(LETTER_CAP) as f32;
+                for (e, w) in scan.evidence.iter_mut().zip(ev) {
+                    *e += w * n;
+                }
+            }
+        }
+        // Belarusian writes unstressed о as а (akanne): on a text of some length a low
+        // share of о against а speaks for Belarusian, a high one against it.
+        let o = counts['о' as usize - 0x400] as f32;
+        if scan.cyrillic >= 40 {
+            let share = o / scan.cyrillic as f32;
+            if share < 0.06 {
+                scan.evidence[Cyr::Be as usize] += 1.5;
+            } else if share > 0.085 {
+                scan.evidence[Cyr::Be as usize] -= 1.5;
+            }
+        }
+        scan
+    }
+
+    fn end_word(&mut self, word: &mut WordBuf, counts: &mut [u32; 256]) {
+        if word.text.is_empty() {
+            return;
+        }
+        let letters = word.cyr + word.latin_i + word.latin_other;
+        self.letters += letters;
+        if word.cyr == 0 || word.latin_other > word.cyr {
+            self.latin += word.latin_i + word.latin_other;
+            self.cyrillic += word.cyr;
+            word.reset();
+            return;
+        }
+        self.cyrillic += word.cyr + word.latin_i;
+        self.latin += word.latin_other;
+        if word.latin_i > 0 {
+            self.latin_i += word.latin_i;
+            word.text = word.text.replace('i', "і");
+        }
+        for c in word.text.chars() {
+            let u = c as usize;
+            if (0x400..0x500).contains(&u) {
+                counts[u - 0x400] += 1;
+            }
+        }
+        if word.apostrophes > 0 {
+            // An apostrophe between letters: Ukrainian and Belarusian, never Russian.
+            let n = word.apostrophes as f32;
+            let ev = [-3.0, 1.2, 1.2, -3.0, -3.0, -3.0, -1.0];
+            for (e, w) in self.evidence.iter_mut().zip(ev) {
+                *e += w * n;
+            }
+        }
+        let w = word.text.as_str();
+        if let Some(ev) = WORDS.get(w) {
+            for (e, x) in self.evidence.iter_mut().zip(ev) {
+                *e += x;
+            }
+        } else {
+            let chars = word.cyr + word.latin_i;
+            for (end, ev) in ENDINGS {
+                if w.ends_with(end) && chars >= end.chars().count() + 2 {
+                    for (e, x) in self.evidence.iter_mut().zip(ev) {
+                        *e += x;
+                    }
+                }
+            }
+            for (inf, ev) in INFIXES {
+                if w.contains(inf) {
+                    for (e, x) in self.evidence.iter_mut().zip(ev) {
+                        *e += x;
+                    }
+                }
+            }
+            // Bulgarian ъ stands before consonants ("към", "българ"); Russian ъ only
+            // separates a prefix from е, ё, ю, я.
+            if let Some(p) = w.find('ъ') {
+                let next = w[p + 'ъ'.len_utf8()..].chars().next();
+                let before_iotated = matches!(next, Some('е' | 'ё' | 'ю' | 'я'));
+                let ev = if before_iotated {
+                    [1.5, 0.0, 0.0, -1.5, 0.0, 0.0, 0.0]
+                } else {
+                    [-2.0, 0.0, 0.0, 2.0, 0.0, 0.0, 0.0]
+                };
+                for (e, x) in self.evidence.iter_mut().zip(ev) {
+                    *e += x;
+                }
+            }
+        }
+        word.reset();
+    }
+}
