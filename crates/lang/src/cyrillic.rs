@@ -106,7 +106,8 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("еть", [0.8, 0.0, -1.0, -0.5, -0.5, -0.5, 0.0]),
     ("ыть", [1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 0.0]),
     ("ость", [1.2, -0.5, -1.0, -0.5, -0.5, -0.5, 0.0]),
-    ("ць", [-1.0, -0.5, 2.0, -0.5, -0.5, -0.5, 0.0]),
+    ("ць", [-1.0, -0.5, 1.0, -0.5, -0.5, -0.5, 0.0]),
+    ("ець", [0.0, 1.2, -0.8, 0.0, 0.0, 0.0, 0.0]),
     ("цца", [-1.0, -1.0, 2.0, -1.0, -1.0, -1.0, 0.0]),
     ("ти", [0.0, 0.6, 0.0, 0.0, 0.0, 0.4, 0.0]),
     ("ати", [-0.3, 0.6, -0.5, -0.3, 0.0, 0.6, 0.0]),
@@ -160,12 +161,23 @@ const ENDINGS: &[(&str, [f32; N])] = &[
 /// Letter sequences inside a word and what they say, in `Cyr` order.
 const INFIXES: &[(&str, [f32; N])] = &[
     // Ukrainian soft sign before о and -ськ-/-цьк-.
-    ("ьо", [-1.5, 2.0, -1.5, -1.0, -1.0, -1.0, 0.0]),
+    ("ьо", [-1.5, 2.0, -1.5, 0.0, -1.0, -1.0, 0.0]),
     ("ськ", [-1.0, 1.5, -1.0, -1.0, -1.0, -1.0, 0.0]),
     ("цьк", [-1.0, 1.5, -1.0, -1.0, -1.0, -1.0, 0.0]),
-    // Belarusian дз and цц.
-    ("дз", [-0.3, -0.3, 1.0, -0.3, -0.3, -0.3, 0.0]),
+    // Belarusian дз (from palatalised д) and цц; ц is hard in Belarusian, so ц + ь is
+    // the soft т of Russian ("бацька", "рабіць").
+    ("дз", [-1.0, -0.8, 2.0, -1.0, -1.0, -1.0, 0.0]),
     ("цц", [-1.0, -1.0, 1.5, -1.0, -1.0, -1.0, 0.0]),
+    ("ць", [-1.0, 0.0, 1.2, -1.0, -1.0, -1.0, 0.0]),
+    // Russian spells жи, ши, чи; Belarusian жы, шы, чы.
+    ("жы", [-2.5, -1.0, 2.0, -1.0, -1.0, -1.0, 0.0]),
+    ("шы", [-2.5, -1.0, 2.0, -1.0, -1.0, -1.0, 0.5]),
+    ("чы", [-2.5, -1.0, 2.0, -1.0, -1.0, -1.0, 0.0]),
+    ("цы", [0.0, -1.0, 1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("ры", [0.0, -1.0, 0.6, -1.0, -1.0, -1.0, 0.3]),
+    // Reflexive -ся/-сь is East Slavic; Bulgarian and Macedonian write a separate се.
+    ("ся", [0.5, 0.5, 0.5, -1.0, -1.0, -1.0, 0.0]),
+    ("ась", [0.8, 0.5, 0.5, -1.5, -1.0, -1.0, 0.0]),
 ];
 
 /// What one pass over a text found.
@@ -198,6 +210,13 @@ fn lower_cyrillic(c: char) -> char {
 
 fn is_cyrillic(c: char) -> bool {
     matches!(c as u32, 0x0400..=0x04FF | 0x0500..=0x052F)
+}
+
+fn is_consonant(c: char) -> bool {
+    matches!(
+        c,
+        'б' | 'в' | 'г' | 'д' | 'ж' | 'з' | 'к' | 'л' | 'м' | 'н' | 'п' | 'р' | 'с' | 'т' | 'ф' | 'х' | 'ц' | 'ч' | 'ш'
+    )
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -276,6 +295,23 @@ impl Scan {
                 }
             }
         }
+        // Letters a language writes often: their absence from a text of some length
+        // speaks against it (about n * ln(1 - p) for a combined letter share p).
+        let n = scan.cyrillic as f32;
+        let count = |cs: &[char]| cs.iter().map(|c| counts[(*c as usize - 0x400) & 0xFF]).sum::<u32>();
+        let absent = [
+            (Cyr::Uk, count(&['і', 'ї', 'є']), 0.065, 4.0),
+            (Cyr::Be, count(&['і', 'ы', 'ў']), 0.09, 5.0),
+            (Cyr::Bg, count(&['ъ']), 0.025, 3.0),
+            (Cyr::Sr, count(&['ј', 'ђ', 'ћ', 'љ', 'њ', 'џ']), 0.03, 3.0),
+            (Cyr::Mk, count(&['ј', 'ѓ', 'ќ', 'ѕ', 'љ', 'њ', 'џ']), 0.025, 3.0),
+            (Cyr::Kk, count(&['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і']), 0.1, 6.0),
+        ];
+        for (lang, found, p, cap) in absent {
+            if found == 0 {
+                scan.evidence[lang as usize] += (n * (1.0f32 - p).ln()).max(-cap);
+            }
+        }
         // Belarusian writes unstressed о as а (akanne): on a text of some length a low
         // share of о against а speaks for Belarusian, a high one against it.
         let o = counts['о' as usize - 0x400] as f32;
@@ -342,6 +378,43 @@ impl Scan {
                         *e += x;
                     }
                 }
+            }
+            let last2: Vec<char> = w.chars().rev().take(2).collect();
+            let mut add = [0.0f32; N];
+            let mut prev = None;
+            let mut o_count = 0;
+            for c in w.chars() {
+                match c {
+                    'о' => o_count += 1,
+                    // э after a consonant: common in Belarusian, rare in Russian loans.
+                    'э' if prev.is_some_and(is_consonant) => {
+                        add[Cyr::Be as usize] += 1.5;
+                        add[Cyr::Ru as usize] -= 1.0;
+                    }
+                    _ => {}
+                }
+                // Bulgarian writes ь only before о.
+                if prev == Some('ь') && c != 'о' {
+                    add[Cyr::Bg as usize] -= 2.0;
+                }
+                prev = Some(c);
+            }
+            if prev == Some('ь') {
+                add[Cyr::Bg as usize] -= 2.0;
+            }
+            // Belarusian writes о only under stress: two in one word is un-Belarusian.
+            if o_count >= 2 {
+                add[Cyr::Be as usize] -= 1.5 * (o_count - 1) as f32;
+            }
+            // Russian present-tense endings -ет/-ит/-ут, absent from Bulgarian verbs.
+            if let [t, v] = last2[..] {
+                if t == 'т' && matches!(v, 'е' | 'и' | 'у') {
+                    add[Cyr::Ru as usize] += 0.5;
+                    add[Cyr::Bg as usize] -= 0.5;
+                }
+            }
+            for (e, x) in self.evidence.iter_mut().zip(add) {
+                *e += x;
             }
             // Bulgarian ъ stands before consonants ("към", "българ"); Russian ъ only
             // separates a prefix from е, ё, ю, я.
