@@ -23,6 +23,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod eval;
 pub mod input;
 pub mod inspect;
 pub mod output;

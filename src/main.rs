@@ -43,6 +43,7 @@ enum ExtractFormat {
     Text,
     Markdown,
     Json,
+    Jsonl,
 }
 
 #[derive(clap::Args)]
@@ -96,12 +97,16 @@ enum Command {
         #[command(flatten)]
         stages: StageArgs,
     },
-    /// Print the main content of one HTML file.
-    #[command(after_help = "Example:\n  pagesift extract page.html --format markdown")]
+    /// Print the main content of HTML pages (files, directories, WARC, or - for stdin).
+    #[command(
+        after_help = "Examples:\n  pagesift extract page.html --format markdown\n  pagesift extract pages/ --format jsonl"
+    )]
     Extract {
-        /// An HTML file, or - for stdin.
-        file: PathBuf,
-        /// Output format.
+        /// HTML files or directories, WARC files, or - for stdin.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// Output format: text and markdown of the main content, the whole Document as
+        /// json, or one `{source, url, title, text}` line per page.
         #[arg(long, value_enum, default_value = "text")]
         format: ExtractFormat,
     },
@@ -131,6 +136,18 @@ enum Command {
         /// One result per input line.
         #[arg(long)]
         lines: bool,
+        #[command(flatten)]
+        stages: StageArgs,
+    },
+    /// Print the scoreboard: extraction, language and theme quality on corpus/ and shared data.
+    #[command(after_help = "Example:\n  cargo run --release -- eval")]
+    Eval {
+        /// The corpus folder (with pages/ and themes/).
+        #[arg(long, default_value = "corpus", value_name = "DIR")]
+        corpus: PathBuf,
+        /// The shared benchmark data folder (default: $PAGESIFT_SHARED_DATA or ../shared/data).
+        #[arg(long, value_name = "DIR")]
+        shared: Option<PathBuf>,
         #[command(flatten)]
         stages: StageArgs,
     },
@@ -244,18 +261,53 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
                 })?;
             print_out(&text)
         }
-        Command::Extract { file, format } => {
-            let bytes = read_input(&file).map_err(usage)?;
-            let doc = pagesift_extract::Extractor::new(pagesift_extract::Settings::default())
-                .extract(&bytes, &pagesift_extract::PageHints::default())
-                .with_context(|| format!("cannot extract {}", file.display()))
-                .map_err(|err| Fail { code: 1, err })?;
-            let text = match format {
-                ExtractFormat::Text => doc.text(),
-                ExtractFormat::Markdown => doc.markdown(),
-                ExtractFormat::Json => serde_json::to_string_pretty(&doc).map_err(usage)?,
-            };
-            print_out(&text)
+        Command::Extract { inputs, format } => {
+            let extractor = pagesift_extract::Extractor::new(pagesift_extract::Settings::default());
+            let mut out = BufWriter::new(io::stdout().lock());
+            let mut failed = false;
+            for item in Inputs::new(&inputs, StdinFormat::Html) {
+                let page = match item {
+                    pagesift::Item::Page(p) => p,
+                    pagesift::Item::Skipped(_) => continue,
+                    pagesift::Item::Error { message, .. } => {
+                        eprintln!("pagesift: {message}");
+                        failed = true;
+                        continue;
+                    }
+                };
+                let hints = pagesift_extract::PageHints {
+                    url: page.url.as_deref(),
+                    http_charset: page.http_charset.as_deref(),
+                };
+                let doc = match extractor.extract(&page.body, &hints) {
+                    Ok(d) => d,
+                    Err(e) => {
+                        eprintln!("pagesift: cannot extract {}: {e}", page.source);
+                        failed = true;
+                        continue;
+                    }
+                };
+                let text = match format {
+                    ExtractFormat::Text => doc.text(),
+                    ExtractFormat::Markdown => doc.markdown(),
+                    ExtractFormat::Json => serde_json::to_string_pretty(&doc).map_err(usage)?,
+                    ExtractFormat::Jsonl => serde_json::json!({
+                        "source": page.source, "url": page.url, "title": doc.title, "text": doc.text()
+                    })
+                    .to_string(),
+                };
+                out.write_all(text.as_bytes())
+                    .and_then(|()| {
+                        if text.ends_with('\n') {
+                            Ok(())
+                        } else {
+                            out.write_all(b"\n")
+                        }
+                    })
+                    .map_err(usage)?;
+            }
+            out.flush().map_err(usage)?;
+            Ok(u8::from(failed))
         }
         Command::Normalize { lines } => {
             let normalizer =
@@ -285,6 +337,22 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
                 Ok(serde_json::to_string(&hits)?)
             })
         }
+        Command::Eval {
+            corpus,
+            shared,
+            stages,
+        } => {
+            let pipeline = config(stages, false).build().map_err(usage)?;
+            let shared = shared
+                .or_else(|| std::env::var_os("PAGESIFT_SHARED_DATA").map(PathBuf::from))
+                .unwrap_or_else(|| PathBuf::from("../shared/data"));
+            let board =
+                pagesift::eval::scoreboard(&pipeline, &corpus, &shared).map_err(|e| Fail {
+                    code: 1,
+                    err: e.into(),
+                })?;
+            print_out(&board.to_string())
+        }
         Command::Themes { taxonomy } => {
             let cfg = PipelineConfig {
                 taxonomy,
@@ -301,19 +369,6 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
             print_out(&s)
         }
     }
-}
-
-fn read_input(file: &PathBuf) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    if file.as_os_str() == "-" {
-        io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .context("cannot read standard input")?;
-    } else {
-        bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    }
-    Ok(bytes)
 }
 
 fn print_out(text: &str) -> Result<u8, Fail> {

@@ -207,7 +207,17 @@ impl Pipeline {
         self
     }
 
-    /// The tagger (for listing themes).
+    /// The extractor.
+    pub fn extractor(&self) -> &Extractor {
+        &self.extractor
+    }
+
+    /// The language detector.
+    pub fn detector(&self) -> &Detector {
+        &self.detector
+    }
+
+    /// The tagger.
     pub fn tagger(&self) -> &Tagger {
         &self.tagger
     }
