@@ -1,0 +1,239 @@
+//! Charset decision and transcoding to UTF-8.
+//!
+//! Order: byte-order mark, the caller's HTTP hint, a `<meta>` prescan of the first
+//! 1024 bytes, then detection with chardetng. A declared charset is checked against
+//! the bytes: a page that declares a legacy charset but is valid UTF-8 with non-ASCII
+//! bytes is read as UTF-8, and a page that declares UTF-8 but is not valid UTF-8 goes
+//! to detection (the usual "declared UTF-8, really windows-1251" mislabel).
+
+use std::borrow::Cow;
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+
+use crate::CharsetSource;
+
+/// How many bytes chardetng looks at. Detection quality saturates long before this.
+const DETECT_LIMIT: usize = 256 * 1024;
+
+/// The decision: which encoding, how it was decided, and how many BOM bytes to skip.
+pub(crate) struct Decision {
+    pub encoding: &'static Encoding,
+    pub source: CharsetSource,
+    pub bom_len: usize,
+}
+
+/// Decides the charset of `bytes`.
+pub(crate) fn decide(bytes: &[u8], http: Option<&str>, url: Option<&str>) -> Decision {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        return Decision { encoding: enc, source: CharsetSource::Bom, bom_len };
+    }
+    let declared = http
+        .and_then(|h| Encoding::for_label(h.trim().as_bytes()))
+        .map(|e| (e, CharsetSource::Http))
+        .or_else(|| prescan(&bytes[..bytes.len().min(1024)]).map(|e| (e, CharsetSource::Meta)));
+    if let Some((enc, source)) = declared {
+        // A UTF-16 label on a page without a BOM is always wrong (WHATWG prescan rule).
+        let enc = if enc == UTF_16BE || enc == UTF_16LE { UTF_8 } else { enc };
+        let enc = if enc.name() == "x-user-defined" { WINDOWS_1252 } else { enc };
+        if enc == UTF_8 {
+            if utf8_plausible(bytes) {
+                return Decision { encoding: UTF_8, source, bom_len: 0 };
+            }
+            // Declared UTF-8 but the bytes are not: detect.
+            return Decision { encoding: detect(bytes, url), source: CharsetSource::Detected, bom_len: 0 };
+        }
+        if !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() && enc.is_ascii_compatible() {
+            // Declared legacy, stored as UTF-8 (re-saved pages): trust the bytes.
+            return Decision { encoding: UTF_8, source: CharsetSource::Detected, bom_len: 0 };
+        }
+        return Decision { encoding: enc, source, bom_len: 0 };
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return Decision { encoding: UTF_8, source: CharsetSource::Detected, bom_len: 0 };
+    }
+    Decision { encoding: detect(bytes, url), source: CharsetSource::Detected, bom_len: 0 }
+}
+
+/// True when the bytes are UTF-8, allowing a few stray invalid bytes (a truncated
+/// multi-byte sequence at the end, or one pasted legacy character) that a mislabel
+/// would produce in large numbers.
+fn utf8_plausible(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    let mut errors = 0usize;
+    let mut valid_non_ascii = false;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                valid_non_ascii |= !s.is_ascii();
+                break;
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                valid_non_ascii |= !rest[..good].is_ascii();
+                errors += 1;
+                if errors > 8 {
+                    return false;
+                }
+                let skip = e.error_len().unwrap_or(rest.len() - good).max(1);
+                rest = &rest[(good + skip).min(rest.len())..];
+            }
+        }
+    }
+    errors == 0 || (valid_non_ascii && errors <= 2)
+}
+
+/// Runs chardetng over the first bytes, with the URL's top-level domain as a hint.
+fn detect(bytes: &[u8], url: Option<&str>) -> &'static Encoding {
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    let sample = &bytes[..bytes.len().min(DETECT_LIMIT)];
+    det.feed(sample, sample.len() == bytes.len());
+    let tld = url.and_then(tld_of);
+    det.guess(tld.as_deref().map(str::as_bytes), chardetng::Utf8Detection::Allow)
+}
+
+/// The last label of a URL's host, lowercased, e.g. `by` for `https://mpt.gov.by/node/1`.
+fn tld_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?;
+    let tld = host.trim_end_matches('.').rsplit('.').next()?;
+    if tld.is_empty() || !tld.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return None;
+    }
+    Some(tld.to_ascii_lowercase())
+}
+
+/// Transcodes to UTF-8. Valid UTF-8 input is borrowed.
+pub(crate) fn decode<'a>(bytes: &'a [u8], d: &Decision) -> Cow<'a, str> {
+    let body = &bytes[d.bom_len.min(bytes.len())..];
+    if d.encoding == UTF_8 {
+        return String::from_utf8_lossy(body);
+    }
+    d.encoding.decode_without_bom_handling(body).0
+}
+
+/// A simplified WHATWG "prescan a byte stream to determine its encoding": looks for
+/// `<meta charset=...>`, `<meta http-equiv=content-type content="...charset=...">` and
+/// an XML declaration's `encoding="..."`.
+pub(crate) fn prescan(head: &[u8]) -> Option<&'static Encoding> {
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    if lower.starts_with(b"<?xml") {
+        if let Some(end) = find(&lower, b"?>", 0) {
+            if let Some(v) = attr_value(&lower[..end], &head[..end], b"encoding") {
+                if let Some(e) = Encoding::for_label(v) {
+                    return Some(e);
+                }
+            }
+        }
+    }
+    let mut pos = 0;
+    while let Some(start) = find(&lower, b"<meta", pos) {
+        let after = start + 5;
+        let end = lower[after..].iter().position(|&b| b == b'>').map_or(lower.len(), |p| after + p);
+        let tag_l = &lower[after..end];
+        let tag = &head[after..end];
+        if let Some(v) = attr_value(tag_l, tag, b"charset") {
+            if let Some(e) = Encoding::for_label(v) {
+                return Some(e);
+            }
+        }
+        if find(tag_l, b"content-type", 0).is_some() {
+            if let Some(v) = attr_value(tag_l, tag, b"content") {
+                let vl: Vec<u8> = v.iter().map(u8::to_ascii_lowercase).collect();
+                if let Some(p) = find(&vl, b"charset", 0) {
+                    let rest = &v[p + 7..];
+                    let rest = trim_ascii(rest);
+                    if let Some(rest) = rest.strip_prefix(b"=") {
+                        let rest = trim_ascii(rest);
+                        let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+                        let n = rest.iter().position(|&b| matches!(b, b';' | b'"' | b'\'' | b' ')).unwrap_or(rest.len());
+                        if let Some(e) = Encoding::for_label(&rest[..n]) {
+                            return Some(e);
+                        }
+                    }
+                }
+            }
+        }
+        pos = end;
+    }
+    None
+}
+
+fn trim_ascii(s: &[u8]) -> &[u8] {
+    let start = s.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(s.len());
+    let end = s.iter().rposition(|b| !b.is_ascii_whitespace()).map_or(start, |p| p + 1);
+    &s[start..end.max(start)]
+}
+
+fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    if from >= hay.len() || needle.is_empty() {
+        return None;
+    }
+    hay[from..].windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+}
+
+/// The value of attribute `name` inside a tag's attribute text (`lower` is `orig`
+/// lowercased), quoted or not.
+fn attr_value<'a>(lower: &[u8], orig: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
+    let mut from = 0;
+    while let Some(p) = find(lower, name, from) {
+        from = p + name.len();
+        let before_ok = p == 0 || matches!(lower[p - 1], b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'"' | b'\'' | b'?');
+        if !before_ok {
+            continue;
+        }
+        let mut i = p + name.len();
+        while i < lower.len() && lower[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i >= lower.len() || lower[i] != b'=' {
+            continue;
+        }
+        i += 1;
+        while i < lower.len() && lower[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i >= lower.len() {
+            return None;
+        }
+        let (start, end) = match lower[i] {
+            q @ (b'"' | b'\'') => {
+                let s = i + 1;
+                let e = lower[s..].iter().position(|&b| b == q).map_or(lower.len(), |x| s + x);
+                (s, e)
+            }
+            _ => {
+                let e = lower[i..]
+                    .iter()
+                    .position(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>' || b == b';')
+                    .map_or(lower.len(), |x| i + x);
+                (i, e)
+            }
+        };
+        return Some(trim_ascii(&orig[start..end]));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prescan_finds_meta_forms() {
+        assert_eq!(prescan(b"<meta charset=\"windows-1251\">"), Some(encoding_rs::WINDOWS_1251));
+        assert_eq!(
+            prescan(b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=koi8-r\">"),
+            Some(encoding_rs::KOI8_R)
+        );
+        assert_eq!(prescan(b"<?xml version=\"1.0\" encoding=\"ISO-8859-5\"?>"), Some(encoding_rs::ISO_8859_5));
+        assert_eq!(prescan(b"<p>no meta</p>"), None);
+    }
+
+    #[test]
+    fn tld() {
+        assert_eq!(tld_of("https://mpt.gov.by/node/1").as_deref(), Some("by"));
+        assert_eq!(tld_of("http://user@Example.RU:8080/x").as_deref(), Some("ru"));
+    }
+}

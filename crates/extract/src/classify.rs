@@ -1,0 +1,213 @@
+//! Main-content scoring over the frame tree.
+//!
+//! 1. Aggregate text and link-text lengths bottom-up, hint flags top-down.
+//! 2. Score container frames, readability-style: every paragraph-like block of 25+
+//!    characters adds `1 + commas + min(len/100, 3)` to its container and a falling
+//!    share to three more ancestors; a container's total gets a hint weight and is
+//!    damped by its link density.
+//! 3. The best container and its strong siblings form the content region.
+//! 4. A block is content when it lies in the region, under no boilerplate hint
+//!    *inside* the region, and is not mostly links.
+
+use crate::hints;
+use crate::parse::{Tag, Tree};
+use crate::PageKind;
+
+/// Per-block decision and features.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct BlockScore {
+    pub is_content: bool,
+    pub score: f32,
+    pub link_density: f32,
+    pub depth: u32,
+    pub hint_flags: u32,
+    pub in_main: bool,
+    pub region_score: f32,
+}
+
+/// The classification of a whole page.
+#[derive(Debug, Clone)]
+pub(crate) struct Classification {
+    pub blocks: Vec<BlockScore>,
+    pub page_kind: PageKind,
+}
+
+fn commas(s: &str) -> u32 {
+    s.chars().filter(|&c| c == ',' || c == '，' || c == '、' || c == '،').count() as u32
+}
+
+/// Hint weight of a candidate container.
+fn weight(flags: u32) -> f32 {
+    let mut w = 0.0;
+    if flags & hints::BODY != 0 {
+        w += 40.0;
+    }
+    if flags & (hints::CONTENT | hints::ARTICLE | hints::MAIN) != 0 {
+        w += 15.0;
+    }
+    if flags & (hints::NEGATIVE & !hints::META) != 0 {
+        w -= 25.0;
+    }
+    w
+}
+
+/// Tags whose text is a paragraph whose container is the parent.
+fn paragraph_like(tag: Tag) -> bool {
+    matches!(tag, Tag::P | Tag::H(_) | Tag::Li | Tag::Pre | Tag::Td | Tag::Tr | Tag::Dd | Tag::Dt | Tag::Blockquote | Tag::Caption | Tag::Figcaption)
+}
+
+pub(crate) fn classify(tree: &Tree) -> Classification {
+    let frames = &tree.frames;
+    let n = frames.len();
+    let blocks = &tree.blocks;
+    // Bottom-up aggregates and subtree ends (frames are in preorder).
+    let mut agg_text: Vec<u64> = frames.iter().map(|f| u64::from(f.text_len)).collect();
+    let mut agg_link: Vec<u64> = frames.iter().map(|f| u64::from(f.link_len)).collect();
+    let mut end: Vec<u32> = (1..=n as u32).collect();
+    for i in (1..n).rev() {
+        let p = frames[i].parent as usize;
+        agg_text[p] += agg_text[i];
+        agg_link[p] += agg_link[i];
+        end[p] = end[p].max(end[i]);
+    }
+    // Top-down inherited flags.
+    let mut anc: Vec<u32> = Vec::with_capacity(n);
+    for (i, f) in frames.iter().enumerate() {
+        let pf = if i == 0 { 0 } else { anc[f.parent as usize] };
+        anc.push(pf | f.flags);
+    }
+    // Candidate scores.
+    let mut cand = vec![0f32; n];
+    let mut touched = vec![false; n];
+    for b in blocks {
+        if b.text_len < 25 {
+            continue;
+        }
+        let ld = b.link_len as f32 / b.text_len.max(1) as f32;
+        if ld > 0.5 {
+            continue;
+        }
+        let s = 1.0 + commas(&b.text) as f32 + (b.text_len as f32 / 100.0).min(3.0);
+        let owner = b.frame as usize;
+        let mut node = if paragraph_like(frames[owner].tag) { frames[owner].parent as usize } else { owner };
+        for level in 0..4u32 {
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            cand[node] += s / div;
+            touched[node] = true;
+            if node == 0 {
+                break;
+            }
+            node = frames[node].parent as usize;
+        }
+    }
+    let mut finals = vec![f32::NEG_INFINITY; n];
+    let mut best = None::<usize>;
+    for i in 0..n {
+        if !touched[i] {
+            continue;
+        }
+        let ld = if agg_text[i] == 0 { 0.0 } else { agg_link[i] as f32 / agg_text[i] as f32 };
+        let w = weight(frames[i].flags);
+        let f = (cand[i] + w) * (1.0 - ld);
+        finals[i] = f;
+        if best.is_none_or(|b| f > finals[b]) {
+            best = Some(i);
+        }
+    }
+    // Region roots.
+    let mut roots: Vec<usize> = Vec::new();
+    let top_score = best.map_or(0.0, |b| finals[b]);
+    match best {
+        Some(top) if top != 0 => {
+            let parent = frames[top].parent as usize;
+            let threshold = (top_score * 0.2).max(10.0);
+            let mut i = parent + 1;
+            while i < end[parent] as usize {
+                if i == top {
+                    roots.push(i);
+                } else if frames[i].parent as usize == parent && frames[i].flags & hints::NEGATIVE == 0 {
+                    let t = agg_text[i];
+                    let ld = if t == 0 { 1.0 } else { agg_link[i] as f32 / t as f32 };
+                    let strong = touched[i] && finals[i] >= threshold;
+                    let para = matches!(frames[i].tag, Tag::P) && ((t > 80 && ld < 0.25) || (t > 0 && ld == 0.0));
+                    if strong || para {
+                        roots.push(i);
+                    }
+                }
+                i = end[i] as usize;
+            }
+        }
+        _ => roots.push(0),
+    }
+    // Region membership and flags relative to the region root.
+    let mut in_region = vec![false; n];
+    let mut rel = vec![0u32; n];
+    let mut region_of = vec![0f32; n];
+    for &r in &roots {
+        let rs = if finals[r].is_finite() { finals[r] } else { 0.0 };
+        for i in r..end[r] as usize {
+            in_region[i] = true;
+            rel[i] = if i == r { 0 } else { rel[frames[i].parent as usize] | frames[i].flags };
+            region_of[i] = rs;
+        }
+    }
+    let total = blocks.len().max(1) as f32;
+    let mut out = Vec::with_capacity(blocks.len());
+    for b in blocks.iter() {
+        let f = b.frame as usize;
+        let ld = if b.text_len == 0 { 0.0 } else { b.link_len as f32 / b.text_len as f32 };
+        let neg = rel[f] & hints::NEGATIVE != 0;
+        let mut score = if in_region[f] { 1.0 } else { 0.0 };
+        score -= ld;
+        if neg {
+            score -= 1.0;
+        }
+        out.push(BlockScore {
+            is_content: score >= 0.5,
+            score,
+            link_density: ld,
+            depth: frames[f].depth,
+            hint_flags: anc[f],
+            in_main: anc[f] & (hints::MAIN | hints::ARTICLE | hints::BODY) != 0,
+            region_score: region_of[f],
+        });
+    }
+    let _ = total;
+    // Page kind.
+    let content_chars: u64 = blocks.iter().zip(&out).filter(|(_, s)| s.is_content).map(|(b, _)| u64::from(b.text_len)).sum();
+    let mut headlines = 0usize;
+    let mut paras = 0usize;
+    let mut longest = 0u32;
+    for (b, s) in blocks.iter().zip(&out) {
+        let f = b.frame as usize;
+        if !in_region[f] || rel[f] & hints::NEGATIVE != 0 {
+            continue;
+        }
+        if s.link_density > 0.5 && b.text_len >= 20 {
+            headlines += 1;
+        } else if s.is_content {
+            paras += 1;
+            longest = longest.max(b.text_len);
+        }
+    }
+    let page_kind = if content_chars == 0 && headlines == 0 {
+        PageKind::Empty
+    } else if headlines >= 5 && headlines * 2 >= paras && longest < 600 {
+        PageKind::List
+    } else {
+        PageKind::Article
+    };
+    if page_kind == PageKind::List {
+        for (b, s) in blocks.iter().zip(out.iter_mut()) {
+            let f = b.frame as usize;
+            if in_region[f] && rel[f] & hints::NEGATIVE == 0 && b.text_len >= 20 {
+                s.is_content = true;
+            }
+        }
+    }
+    Classification { blocks: out, page_kind }
+}

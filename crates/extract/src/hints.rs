@@ -1,0 +1,232 @@
+//! Class/id/role hint tokens: the words web developers use to name page regions.
+//!
+//! An attribute value is split into words at non-alphanumerics and camelCase
+//! boundaries (`mainNav`, `post-footer`, `sidebar_widget`), each word is looked up, and
+//! the result is a bit set. Matching is per word, never per substring, so `canvas` is
+//! not `nav` and `download` is not `ad`.
+
+/// Navigation: menus, navbars, skip links, pagination, language switchers.
+pub(crate) const NAV: u32 = 1;
+/// Page header or footer, copyright, contacts in the footer.
+pub(crate) const FOOTER: u32 = 1 << 1;
+/// Breadcrumbs.
+pub(crate) const CRUMB: u32 = 1 << 2;
+/// Share bars, social links, print/e-mail tools.
+pub(crate) const SHARE: u32 = 1 << 3;
+/// Comments and comment forms.
+pub(crate) const COMMENT: u32 = 1 << 4;
+/// Related, recommended, popular, "latest news" lists.
+pub(crate) const RELATED: u32 = 1 << 5;
+/// Sidebars, widgets, asides.
+pub(crate) const SIDEBAR: u32 = 1 << 6;
+/// Cookie and consent banners, pop-ups, modals.
+pub(crate) const COOKIE: u32 = 1 << 7;
+/// Ads, promos, banners, sponsored content, newsletter sign-ups.
+pub(crate) const AD: u32 = 1 << 8;
+/// Bylines, dates, tags and other article metadata.
+pub(crate) const META: u32 = 1 << 9;
+/// Hidden by attribute or inline style.
+pub(crate) const HIDDEN: u32 = 1 << 10;
+/// Site header, masthead, logo.
+pub(crate) const HEADER: u32 = 1 << 11;
+/// Positive: article, content, post, entry, story, text.
+pub(crate) const CONTENT: u32 = 1 << 16;
+/// Strong positive: `itemprop=articleBody`, `article-body`, `entry-content`, ...
+pub(crate) const BODY: u32 = 1 << 17;
+/// `<main>` or `role=main`.
+pub(crate) const MAIN: u32 = 1 << 18;
+/// `<article>` or `role=article`.
+pub(crate) const ARTICLE: u32 = 1 << 19;
+
+/// All negative flags.
+pub(crate) const NEGATIVE: u32 =
+    NAV | FOOTER | CRUMB | SHARE | COMMENT | RELATED | SIDEBAR | COOKIE | AD | META | HIDDEN | HEADER;
+/// All positive flags.
+#[allow(dead_code)]
+pub(crate) const POSITIVE: u32 = CONTENT | BODY | MAIN | ARTICLE;
+
+/// Names of the flags, for `Features::hints`.
+pub(crate) const NAMES: &[(u32, &str)] = &[
+    (NAV, "nav"),
+    (FOOTER, "footer"),
+    (CRUMB, "breadcrumb"),
+    (SHARE, "share"),
+    (COMMENT, "comment"),
+    (RELATED, "related"),
+    (SIDEBAR, "sidebar"),
+    (COOKIE, "cookie"),
+    (AD, "ad"),
+    (META, "meta"),
+    (HIDDEN, "hidden"),
+    (HEADER, "header"),
+    (CONTENT, "content"),
+    (BODY, "body"),
+    (MAIN, "main"),
+    (ARTICLE, "article"),
+];
+
+/// The flag names set in `flags`.
+pub(crate) fn names(flags: u32) -> Vec<&'static str> {
+    NAMES.iter().filter(|(f, _)| flags & f != 0).map(|&(_, n)| n).collect()
+}
+
+/// Looks one lowercase word up.
+fn word_flag(w: &str) -> u32 {
+    match w {
+        "nav" | "navbar" | "navigation" | "navi" | "menu" | "menus" | "mainmenu" | "submenu" | "topmenu"
+        | "megamenu" | "dropdown" | "skip" | "skiplink" | "skiplinks" | "pagination" | "pager" | "paging"
+        | "prevnext" | "lang" | "langs" | "language" | "languages" | "switcher" | "toc" | "sitemap"
+        | "tabs" | "jump" | "jumplinks" | "accessibility" | "a11y" => NAV,
+        "footer" | "foot" | "copyright" | "copyrights" | "colophon" | "bottom" | "disclaimer" | "legal" => {
+            FOOTER
+        }
+        "breadcrumb" | "breadcrumbs" | "crumbs" | "crumb" | "pathway" => CRUMB,
+        "share" | "sharing" | "shares" | "sharebar" | "social" | "socials" | "sociallinks" | "socialshare"
+        | "addthis" | "pluso" | "uptolike" | "likes" | "print" | "email" | "follow" | "rss" | "tools"
+        | "toolbar" | "actions" | "bookmarks" | "bookmark" => SHARE,
+        "comment" | "comments" | "commentlist" | "disqus" | "respond" | "reply" | "replies" | "discussion"
+        | "feedback" | "reviews" => COMMENT,
+        "related" | "recommended" | "recommend" | "recommendations" | "recirc" | "popular" | "trending"
+        | "latest" | "more" | "readmore" | "teaser" | "teasers" | "outbrain" | "taboola" | "read" | "next"
+        | "prev" | "previous" | "also" | "suggested" | "similar" | "newsfeed" | "headlines" | "mostread"
+        | "most" => RELATED,
+        "sidebar" | "side" | "aside" | "widget" | "widgets" | "rail" | "sidebox"
+        | "complementary" | "right" | "left" | "rightcol" | "leftcol" => SIDEBAR,
+        "cookie" | "cookies" | "consent" | "gdpr" | "popup" | "modal" | "overlay" | "notice" | "banner"
+        | "alert" | "dialog" | "lightbox" => COOKIE,
+        "ad" | "ads" | "adv" | "advert" | "adverts" | "advertisement" | "advertising" | "promo" | "promos"
+        | "promotion" | "sponsor" | "sponsored" | "newsletter" | "subscribe" | "subscription" | "signup"
+        | "donate" | "paywall" | "marketing" | "commercial" | "dfp" | "gpt" | "partner" | "partners"
+        | "banners" | "poll" | "vote" | "voting" | "counter" | "counters" | "login" | "register" | "auth"
+        | "search" => AD,
+        "byline" | "author" | "authors" | "dateline" | "meta" | "tags" | "tag" | "tagcloud" | "keywords"
+        | "categories" | "category" | "timestamp" | "published" | "date" | "credit" | "credits" | "bio"
+        | "avatar" | "rating" => META,
+        "hidden" | "hide" | "invisible" | "offscreen" | "visuallyhidden" | "sronly" | "collapsed" | "noprint" => HIDDEN,
+        "header" | "masthead" | "logo" | "brand" | "branding" | "topbar" | "head" => HEADER,
+        "articlebody" | "storybody" | "entrycontent" | "postcontent" | "postbody" | "articletext"
+        | "storytext" | "bodytext" | "fulltext" | "richtext" | "prose" | "articlecontent" | "maincontent" => BODY,
+        "article" | "content" | "contents" | "post" | "entry" | "story" | "text" | "body" | "blog" | "main"
+        | "detail" | "details" | "news" | "page" | "single" | "document" | "publication" | "field" | "item" => CONTENT,
+        _ => 0,
+    }
+}
+
+/// Pairs of adjacent words that make a strong body marker (`article-body`,
+/// `entry-content`, `story__text`), or a special combination.
+fn pair_flag(a: &str, b: &str) -> u32 {
+    match (a, b) {
+        ("article" | "story" | "post" | "entry" | "news" | "blog" | "page" | "main" | "text" | "field" | "item",
+         "body" | "content" | "text" | "copy" | "contents" | "inner")
+        | ("rich" | "full" | "body", "text")
+        | ("main", "column") => BODY,
+        ("sr", "only") | ("visually", "hidden") | ("screen", "reader") => HIDDEN,
+        ("read", "more") | ("see", "also") | ("more", "news" | "stories" | "articles" | "from") => RELATED,
+        ("site", "header") | ("page", "header") | ("global", "header") => HEADER,
+        _ => 0,
+    }
+}
+
+/// The hint flags of one class or id attribute value.
+pub(crate) fn classify(value: &str) -> u32 {
+    let mut flags = 0u32;
+    let mut buf = [0u8; 32];
+    let mut prev = [0u8; 32];
+    let mut prev_len = 0usize;
+    let mut len = 0usize;
+    let mut overflow = false;
+    let bytes = value.as_bytes();
+    let mut i = 0;
+    let n = bytes.len().min(512);
+    // Words are flushed at separators and at lower→upper case changes.
+    while i <= n {
+        let b = if i < n { bytes[i] } else { b' ' };
+        let is_alnum = b.is_ascii_alphanumeric();
+        let camel_break = len > 0 && b.is_ascii_uppercase() && i > 0 && bytes[i - 1].is_ascii_lowercase();
+        if !is_alnum || camel_break {
+            if len > 0 && !overflow {
+                let w = std::str::from_utf8(&buf[..len]).unwrap_or("");
+                let mut f = word_flag(w);
+                if prev_len > 0 {
+                    let p = std::str::from_utf8(&prev[..prev_len]).unwrap_or("");
+                    let pf = pair_flag(p, w);
+                    if pf != 0 {
+                        f |= pf;
+                    }
+                    // Compound body names spelled with a separator: "article-body".
+                    let mut joined = [0u8; 64];
+                    joined[..prev_len].copy_from_slice(&prev[..prev_len]);
+                    joined[prev_len..prev_len + len].copy_from_slice(&buf[..len]);
+                    if let Ok(j) = std::str::from_utf8(&joined[..prev_len + len]) {
+                        f |= word_flag(j) & (BODY | NAV | SHARE | HIDDEN);
+                    }
+                }
+                flags |= f;
+                prev[..len].copy_from_slice(&buf[..len]);
+                prev_len = len;
+            } else if len > 0 {
+                prev_len = 0;
+            }
+            len = 0;
+            overflow = false;
+            if !is_alnum {
+                // A space separates class tokens: no pairs across tokens.
+                if b == b' ' || b == b'\t' || b == b'\n' {
+                    prev_len = 0;
+                }
+                i += 1;
+                continue;
+            }
+        }
+        if len < buf.len() {
+            buf[len] = b.to_ascii_lowercase();
+            len += 1;
+        } else {
+            overflow = true;
+        }
+        i += 1;
+    }
+    // "content" next to a negative word is that region's content ("sidebar-content").
+    if flags & NEGATIVE != 0 {
+        flags &= !CONTENT;
+    }
+    flags
+}
+
+/// The hint flags of an ARIA role.
+pub(crate) fn role(value: &str) -> u32 {
+    let mut f = 0;
+    for r in value.split_ascii_whitespace() {
+        f |= match r.to_ascii_lowercase().as_str() {
+            "navigation" | "menu" | "menubar" | "tablist" | "search" => NAV,
+            "contentinfo" => FOOTER,
+            "banner" => HEADER,
+            "complementary" => SIDEBAR,
+            "dialog" | "alertdialog" | "alert" => COOKIE,
+            "main" => MAIN,
+            "article" => ARTICLE,
+            _ => 0,
+        };
+    }
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_pairs() {
+        assert_eq!(classify("main-nav") & NAV, NAV);
+        assert_eq!(classify("canvas"), 0);
+        assert_eq!(classify("download"), 0);
+        assert_eq!(classify("article-body") & BODY, BODY);
+        assert_eq!(classify("articleBody") & BODY, BODY);
+        assert_eq!(classify("entry-content") & BODY, BODY);
+        assert_eq!(classify("post-footer") & FOOTER, FOOTER);
+        assert_eq!(classify("sidebar-content") & CONTENT, 0);
+        assert_eq!(classify("b-share ya-share2") & SHARE, SHARE);
+        assert_eq!(classify("sr-only") & HIDDEN, HIDDEN);
+        assert_eq!(classify("breadcrumbs"), CRUMB);
+    }
+}

@@ -1,0 +1,851 @@
+//! Streaming pass: lol_html events into a compact frame tree and raw text blocks.
+//!
+//! Every element that can hold content gets a [`Frame`] (parent, tag, depth, hint
+//! flags, own text and link-text lengths); frames are appended in document order, so a
+//! parent's index is always below its children's and a subtree is a contiguous index
+//! range. Text is buffered per text node, entity-decoded, whitespace-collapsed and
+//! appended to the current block; block-level tags start a new block.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use lol_html::html_content::{Element, TextChunk, TextType};
+use lol_html::{DocumentContentHandlers, ElementContentHandlers, HtmlRewriter, MemorySettings, Selector};
+
+use crate::hints;
+use crate::BlockKind;
+
+/// Tags the extractor tells apart. Everything else is `Other` (inline, transparent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tag {
+    Root,
+    Html,
+    Head,
+    Body,
+    Title,
+    Meta,
+    Link,
+    Script,
+    Style,
+    Skip,
+    Textarea,
+    Form,
+    Nav,
+    Footer,
+    Header,
+    Aside,
+    Main,
+    Article,
+    Section,
+    Div,
+    P,
+    H(u8),
+    Ul,
+    Ol,
+    Li,
+    Dl,
+    Dt,
+    Dd,
+    Blockquote,
+    Pre,
+    Table,
+    TSection,
+    Tr,
+    Td,
+    Caption,
+    Figure,
+    Figcaption,
+    Br,
+    Hr,
+    A,
+    Time,
+    Block,
+    Option,
+    Other,
+}
+
+impl Tag {
+    fn from_name(name: &str) -> Tag {
+        match name {
+            "html" => Tag::Html,
+            "head" => Tag::Head,
+            "body" => Tag::Body,
+            "title" => Tag::Title,
+            "meta" => Tag::Meta,
+            "link" => Tag::Link,
+            "script" => Tag::Script,
+            "style" => Tag::Style,
+            "noscript" | "template" | "svg" | "math" | "iframe" | "object" | "embed" | "canvas" | "audio"
+            | "video" | "select" | "button" | "input" | "datalist" | "noembed" | "noframes" | "xmp"
+            | "map" | "picture" | "source" | "track" | "param" => Tag::Skip,
+            "option" | "optgroup" => Tag::Option,
+            "textarea" => Tag::Textarea,
+            "form" => Tag::Form,
+            "nav" => Tag::Nav,
+            "footer" => Tag::Footer,
+            "header" => Tag::Header,
+            "aside" => Tag::Aside,
+            "main" => Tag::Main,
+            "article" => Tag::Article,
+            "section" => Tag::Section,
+            "div" => Tag::Div,
+            "p" => Tag::P,
+            "h1" => Tag::H(1),
+            "h2" => Tag::H(2),
+            "h3" => Tag::H(3),
+            "h4" => Tag::H(4),
+            "h5" => Tag::H(5),
+            "h6" => Tag::H(6),
+            "ul" | "menu" | "dir" => Tag::Ul,
+            "ol" => Tag::Ol,
+            "li" => Tag::Li,
+            "dl" => Tag::Dl,
+            "dt" => Tag::Dt,
+            "dd" => Tag::Dd,
+            "blockquote" => Tag::Blockquote,
+            "pre" | "listing" | "plaintext" => Tag::Pre,
+            "table" => Tag::Table,
+            "thead" | "tbody" | "tfoot" => Tag::TSection,
+            "tr" => Tag::Tr,
+            "td" | "th" => Tag::Td,
+            "caption" => Tag::Caption,
+            "figure" => Tag::Figure,
+            "figcaption" => Tag::Figcaption,
+            "br" => Tag::Br,
+            "hr" => Tag::Hr,
+            "a" => Tag::A,
+            "time" => Tag::Time,
+            "address" | "center" | "details" | "summary" | "fieldset" | "legend" | "dialog" | "hgroup"
+            | "frameset" | "frame" => Tag::Block,
+            _ => Tag::Other,
+        }
+    }
+
+    /// Starting or ending this element ends the current block.
+    pub(crate) fn is_block(self) -> bool {
+        !matches!(
+            self,
+            Tag::A | Tag::Other | Tag::Td | Tag::Time | Tag::Meta | Tag::Link | Tag::Title | Tag::Option
+        )
+    }
+
+    /// Opening this element closes an open `<p>` (HTML's implied end tags).
+    fn closes_p(self) -> bool {
+        matches!(
+            self,
+            Tag::Nav
+                | Tag::Footer
+                | Tag::Header
+                | Tag::Aside
+                | Tag::Main
+                | Tag::Article
+                | Tag::Section
+                | Tag::Div
+                | Tag::P
+                | Tag::H(_)
+                | Tag::Ul
+                | Tag::Ol
+                | Tag::Dl
+                | Tag::Blockquote
+                | Tag::Pre
+                | Tag::Table
+                | Tag::Figure
+                | Tag::Figcaption
+                | Tag::Hr
+                | Tag::Block
+                | Tag::Form
+        )
+    }
+}
+
+/// One element of the compact tree.
+#[derive(Debug, Clone)]
+pub(crate) struct Frame {
+    /// Parent frame index (the root's parent is itself).
+    pub parent: u32,
+    /// Depth in the tree, root = 0.
+    pub depth: u32,
+    /// The element kind.
+    pub tag: Tag,
+    /// Own hint flags (class, id, role, itemprop, tag semantics, hidden).
+    pub flags: u32,
+    /// Characters of text whose innermost block is this frame.
+    pub text_len: u32,
+    /// Of which inside links.
+    pub link_len: u32,
+    /// Nearest block-level ancestor-or-self.
+    pub block_anc: u32,
+}
+
+/// A block of text as it came out of the stream.
+#[derive(Debug, Clone)]
+pub(crate) struct RawBlock {
+    pub kind: BlockKind,
+    pub text: String,
+    /// Owning frame (innermost block-level element).
+    pub frame: u32,
+    pub text_len: u32,
+    pub link_len: u32,
+    /// Characters in the block's own link text (for the features).
+    pub n_links: u32,
+}
+
+/// Machine-readable metadata seen while streaming.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Head {
+    pub title: Option<String>,
+    pub html_lang: Option<String>,
+    /// `(key, content)` from `<meta name|property|itemprop=key content=...>`, keys lowercased.
+    pub metas: Vec<(String, String)>,
+    pub canonical: Option<String>,
+    /// JSON-LD script bodies.
+    pub json_ld: Vec<String>,
+    /// `(frame, datetime)` of `<time datetime>` and `itemprop=datePublished` elements.
+    pub times: Vec<(u32, String, bool)>,
+}
+
+/// The parse result.
+#[derive(Debug, Default)]
+pub(crate) struct Tree {
+    pub frames: Vec<Frame>,
+    pub blocks: Vec<RawBlock>,
+    pub head: Head,
+    /// The parser stopped early (memory limit or a frame cap).
+    pub truncated: bool,
+}
+
+/// Limits for one parse.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Limits {
+    pub max_memory: usize,
+    pub max_frames: usize,
+    pub textarea_documents: bool,
+}
+
+const MAX_META_VALUE: usize = 4096;
+const MAX_JSON_LD: usize = 1 << 20;
+const MAX_TITLE: usize = 4096;
+
+struct State {
+    tree: Tree,
+    /// Open frames (indices into `tree.frames`).
+    stack: Vec<u32>,
+    /// Open skip elements (script, svg, iframe, button, ...).
+    skip: u32,
+    /// Open links, quotes, pre.
+    in_link: u32,
+    in_quote: u32,
+    in_pre: u32,
+    /// Raw (undecoded) text of the current text node.
+    raw: String,
+    /// The block being built.
+    cur: String,
+    cur_len: u32,
+    cur_link: u32,
+    cur_links: u32,
+    cur_owner: u32,
+    /// A pending separator: space between words, " | " between cells.
+    pending_space: bool,
+    pending_cell: bool,
+    /// Special capture targets.
+    capture: Capture,
+    capture_buf: String,
+    limits: Limits,
+    nested: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Capture {
+    None,
+    Title,
+    JsonLd,
+    Textarea(u32),
+}
+
+impl State {
+    fn new(limits: Limits, nested: bool) -> State {
+        let root = Frame { parent: 0, depth: 0, tag: Tag::Root, flags: 0, text_len: 0, link_len: 0, block_anc: 0 };
+        State {
+            tree: Tree { frames: vec![root], ..Tree::default() },
+            stack: vec![0],
+            skip: 0,
+            in_link: 0,
+            in_quote: 0,
+            in_pre: 0,
+            raw: String::new(),
+            cur: String::new(),
+            cur_len: 0,
+            cur_link: 0,
+            cur_links: 0,
+            cur_owner: 0,
+            pending_space: false,
+            pending_cell: false,
+            capture: Capture::None,
+            capture_buf: String::new(),
+            limits,
+            nested,
+        }
+    }
+
+    fn top(&self) -> u32 {
+        self.stack.last().copied().unwrap_or(0)
+    }
+
+    /// Decodes the buffered text node and appends it to the current block.
+    fn flush_text(&mut self) {
+        if self.raw.is_empty() {
+            return;
+        }
+        let raw = std::mem::take(&mut self.raw);
+        let decoded: Cow<'_, str> = if raw.contains('&') { htmlize::unescape(raw.as_str()) } else { Cow::Borrowed(raw.as_str()) };
+        let top = self.top();
+        let owner = self.tree.frames[top as usize].block_anc;
+        self.append(&decoded, owner);
+        let mut raw = raw;
+        raw.clear();
+        self.raw = raw;
+    }
+
+    fn append(&mut self, text: &str, owner: u32) {
+        let mut added = 0u32;
+        if self.in_pre > 0 {
+            if !text.is_empty() {
+                if self.cur.is_empty() {
+                    self.cur_owner = owner;
+                }
+                self.cur.push_str(text);
+                added = text.chars().count() as u32;
+            }
+        } else {
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    if !self.cur.is_empty() {
+                        self.pending_space = true;
+                    }
+                    continue;
+                }
+                if self.cur.is_empty() {
+                    self.cur_owner = owner;
+                    self.pending_space = false;
+                    self.pending_cell = false;
+                } else if self.pending_cell {
+                    self.cur.push_str(" | ");
+                    self.pending_cell = false;
+                    self.pending_space = false;
+                } else if self.pending_space {
+                    self.cur.push(' ');
+                    self.pending_space = false;
+                }
+                self.cur.push(c);
+                added += 1;
+            }
+        }
+        if added == 0 {
+            return;
+        }
+        self.cur_len += added;
+        let f = &mut self.tree.frames[owner as usize];
+        f.text_len = f.text_len.saturating_add(added);
+        if self.in_link > 0 {
+            self.cur_link += added;
+            f.link_len = f.link_len.saturating_add(added);
+        }
+    }
+
+    /// Ends the current block.
+    fn flush_block(&mut self) {
+        self.flush_text();
+        self.pending_space = false;
+        self.pending_cell = false;
+        if self.cur.is_empty() {
+            return;
+        }
+        let owner = self.cur_owner;
+        let tag = self.tree.frames[owner as usize].tag;
+        let kind = match tag {
+            Tag::H(l) => BlockKind::Heading { level: l },
+            Tag::Li | Tag::Dt | Tag::Dd => BlockKind::ListItem,
+            Tag::Blockquote => BlockKind::Quote,
+            Tag::Pre => BlockKind::Preformatted,
+            Tag::Figcaption | Tag::Caption => BlockKind::Caption,
+            Tag::Tr => BlockKind::TableRow,
+            _ if self.in_pre > 0 => BlockKind::Preformatted,
+            _ if self.in_quote > 0 => BlockKind::Quote,
+            _ => BlockKind::Paragraph,
+        };
+        let text = if self.in_pre > 0 || kind == BlockKind::Preformatted {
+            let t = self.cur.trim_matches(|c: char| c == '\n' || c == '\r').to_string();
+            self.cur.clear();
+            t
+        } else {
+            std::mem::take(&mut self.cur)
+        };
+        self.tree.blocks.push(RawBlock {
+            kind,
+            text,
+            frame: owner,
+            text_len: self.cur_len,
+            link_len: self.cur_link,
+            n_links: self.cur_links,
+        });
+        self.cur_len = 0;
+        self.cur_link = 0;
+        self.cur_links = 0;
+    }
+
+    fn pop_one(&mut self) {
+        if self.stack.len() <= 1 {
+            return;
+        }
+        let idx = self.stack[self.stack.len() - 1] as usize;
+        let tag = self.tree.frames[idx].tag;
+        if tag.is_block() {
+            self.flush_block();
+        } else {
+            self.flush_text();
+        }
+        if let Capture::Textarea(t) = self.capture {
+            if t as usize == idx {
+                self.finish_textarea(idx as u32);
+            }
+        }
+        if matches!(self.capture, Capture::Title | Capture::JsonLd) && matches!(tag, Tag::Title | Tag::Script) {
+            self.finish_capture();
+        }
+        self.stack.pop();
+        match tag {
+            Tag::Script | Tag::Style | Tag::Skip | Tag::Option => self.skip = self.skip.saturating_sub(1),
+            Tag::A => self.in_link = self.in_link.saturating_sub(1),
+            Tag::Blockquote => self.in_quote = self.in_quote.saturating_sub(1),
+            Tag::Pre => self.in_pre = self.in_pre.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    /// Pops the frame at stack position `pos` and everything above it.
+    fn close(&mut self, frame: u32, pos: usize) {
+        if self.stack.get(pos).copied() != Some(frame) {
+            return; // already closed implicitly
+        }
+        while self.stack.len() > pos {
+            self.pop_one();
+        }
+    }
+
+    /// HTML's implied end tags, for the elements lol_html does not report closed.
+    fn implied_close(&mut self, tag: Tag) {
+        let top_tag = |s: &State| s.tree.frames[s.top() as usize].tag;
+        if tag.closes_p() && top_tag(self) == Tag::P {
+            self.pop_one();
+        }
+        if let Tag::H(_) = tag {
+            if matches!(top_tag(self), Tag::H(_)) {
+                self.pop_one();
+            }
+        }
+        let (targets, barriers): (&[Tag], &[Tag]) = match tag {
+            Tag::Li => (&[Tag::Li], &[Tag::Ul, Tag::Ol, Tag::Table, Tag::Body]),
+            Tag::Dt | Tag::Dd => (&[Tag::Dt, Tag::Dd], &[Tag::Dl, Tag::Table, Tag::Body]),
+            Tag::Tr => (&[Tag::Tr], &[Tag::Table, Tag::TSection]),
+            Tag::Td => (&[Tag::Td], &[Tag::Tr, Tag::Table]),
+            Tag::TSection => (&[Tag::TSection], &[Tag::Table]),
+            Tag::Option => (&[Tag::Option], &[Tag::Skip]),
+            _ => return,
+        };
+        // Search a few levels down the stack for an open target before a barrier.
+        let n = self.stack.len();
+        for back in 1..n.min(24) {
+            let t = self.tree.frames[self.stack[n - back] as usize].tag;
+            if targets.contains(&t) || (matches!(tag, Tag::Tr | Tag::TSection) && matches!(t, Tag::Td | Tag::Tr)) {
+                if barriers.contains(&t) {
+                    break;
+                }
+                if targets.contains(&t) || tag == Tag::TSection {
+                    while self.stack.len() > n - back {
+                        self.pop_one();
+                    }
+                    return;
+                }
+            }
+            if barriers.contains(&t) {
+                return;
+            }
+        }
+    }
+
+    fn finish_capture(&mut self) {
+        let buf = std::mem::take(&mut self.capture_buf);
+        match self.capture {
+            Capture::Title => {
+                if self.tree.head.title.is_none() {
+                    let t = collapse(&htmlize::unescape(buf.as_str()));
+                    if !t.is_empty() {
+                        self.tree.head.title = Some(t);
+                    }
+                }
+            }
+            Capture::JsonLd => self.tree.head.json_ld.push(buf),
+            _ => {}
+        }
+        self.capture = Capture::None;
+    }
+
+    /// A `<textarea>` closed: if it holds a document, parse it into this tree.
+    fn finish_textarea(&mut self, frame: u32) {
+        self.capture = Capture::None;
+        let buf = std::mem::take(&mut self.capture_buf);
+        if buf.trim().is_empty() {
+            return;
+        }
+        let decoded = htmlize::unescape(buf.as_str());
+        self.flush_block();
+        if !self.nested && self.limits.textarea_documents && looks_like_html(&decoded) {
+            let inner = parse(&decoded, self.limits, true);
+            self.graft(inner, frame);
+        } else {
+            let owner = frame;
+            self.append(&decoded, owner);
+            self.flush_block();
+        }
+    }
+
+    /// Appends a nested tree under `at`.
+    fn graft(&mut self, inner: Tree, at: u32) {
+        let base = self.tree.frames.len() as u32;
+        let depth0 = self.tree.frames[at as usize].depth;
+        for (i, mut f) in inner.frames.into_iter().enumerate() {
+            if i == 0 {
+                // The nested root becomes a transparent child of the textarea.
+                f.parent = at;
+                f.block_anc = self.tree.frames[at as usize].block_anc;
+                f.tag = Tag::Block;
+            } else {
+                f.parent += base;
+                f.block_anc += base;
+            }
+            f.depth += depth0 + 1;
+            self.tree.frames.push(f);
+        }
+        for mut b in inner.blocks {
+            b.frame += base;
+            self.tree.blocks.push(b);
+        }
+        let h = inner.head;
+        if self.tree.head.title.is_none() {
+            self.tree.head.title = h.title;
+        }
+        self.tree.head.metas.extend(h.metas);
+        self.tree.head.json_ld.extend(h.json_ld);
+        self.tree.head.times.extend(h.times.into_iter().map(|(f, t, p)| (f + base, t, p)));
+    }
+
+    fn on_element(&mut self, el: &mut Element<'_, '_>) -> Option<(u32, usize)> {
+        let name = el.tag_name();
+        let tag = Tag::from_name(&name);
+        if tag.is_block() || tag == Tag::Td {
+            self.implied_close(tag);
+        }
+        if tag.is_block() {
+            self.flush_block();
+        } else {
+            self.flush_text();
+        }
+        match tag {
+            Tag::Meta => {
+                self.on_meta(el);
+                return None;
+            }
+            Tag::Link => {
+                if self.tree.head.canonical.is_none() {
+                    if let Some(rel) = el.get_attribute("rel") {
+                        if rel.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")) {
+                            self.tree.head.canonical = el.get_attribute("href").map(|h| collapse(&htmlize::unescape_attribute(h)));
+                        }
+                    }
+                }
+                return None;
+            }
+            Tag::Html => {
+                if self.tree.head.html_lang.is_none() {
+                    self.tree.head.html_lang = el.get_attribute("lang").or_else(|| el.get_attribute("xml:lang")).map(|l| l.trim().to_string()).filter(|l| !l.is_empty());
+                }
+            }
+            Tag::Td => {
+                // A cell continues the row's block with a separator.
+                if !self.cur.is_empty() {
+                    self.pending_cell = true;
+                }
+            }
+            _ => {}
+        }
+        let can_have_content = el.can_have_content();
+        if !can_have_content {
+            if tag == Tag::Br || tag == Tag::Hr {
+                let in_row = matches!(self.tree.frames[self.tree.frames[self.top() as usize].block_anc as usize].tag, Tag::Tr);
+                if in_row {
+                    self.pending_space = true;
+                } else if self.in_pre > 0 {
+                    self.append_pre_newline();
+                } else {
+                    self.flush_block();
+                }
+            }
+            return None;
+        }
+        if self.tree.frames.len() >= self.limits.max_frames {
+            self.tree.truncated = true;
+            return None;
+        }
+        // Hints.
+        let mut flags = match tag {
+            Tag::Nav => hints::NAV,
+            Tag::Footer => hints::FOOTER,
+            Tag::Header => hints::HEADER,
+            Tag::Aside => hints::SIDEBAR,
+            Tag::Main => hints::MAIN,
+            Tag::Article => hints::ARTICLE,
+            _ => 0,
+        };
+        if let Some(c) = el.get_attribute("class") {
+            flags |= hints::classify(&c);
+        }
+        if let Some(c) = el.get_attribute("id") {
+            flags |= hints::classify(&c);
+        }
+        if let Some(r) = el.get_attribute("role") {
+            flags |= hints::role(&r);
+        }
+        if let Some(p) = el.get_attribute("itemprop") {
+            let p = p.to_ascii_lowercase();
+            if p.contains("articlebody") || p == "text" || p.contains("reviewbody") {
+                flags |= hints::BODY;
+            }
+            if p.contains("datepublished") || p.contains("datemodified") {
+                let v = el.get_attribute("content").or_else(|| el.get_attribute("datetime"));
+                if let Some(v) = v {
+                    let frame = self.tree.frames.len() as u32;
+                    self.tree.head.times.push((frame, format!("{p}\u{1}{v}"), true));
+                }
+            }
+        }
+        if el.has_attribute("hidden") || el.get_attribute("aria-hidden").is_some_and(|v| v.trim() == "true") {
+            flags |= hints::HIDDEN;
+        }
+        if let Some(st) = el.get_attribute("style") {
+            let st = st.to_ascii_lowercase();
+            let compact: String = st.chars().filter(|c| !c.is_whitespace()).collect();
+            if compact.contains("display:none") || compact.contains("visibility:hidden") {
+                flags |= hints::HIDDEN;
+            }
+        }
+        if tag == Tag::Time {
+            if let Some(dt) = el.get_attribute("datetime") {
+                let frame = self.tree.frames.len() as u32;
+                self.tree.head.times.push((frame, dt, false));
+            }
+        }
+        let parent = self.top();
+        let pf = &self.tree.frames[parent as usize];
+        let depth = pf.depth.saturating_add(1);
+        let idx = self.tree.frames.len() as u32;
+        let block_anc = if tag.is_block() { idx } else { pf.block_anc };
+        self.tree.frames.push(Frame { parent, depth, tag, flags, text_len: 0, link_len: 0, block_anc });
+        let pos = self.stack.len();
+        self.stack.push(idx);
+        match tag {
+            Tag::Script => {
+                self.skip += 1;
+                let ld = el.get_attribute("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
+                if ld {
+                    self.capture = Capture::JsonLd;
+                    self.capture_buf.clear();
+                }
+            }
+            Tag::Style | Tag::Skip | Tag::Option => self.skip += 1,
+            Tag::Title => {
+                if self.skip == 0 {
+                    self.capture = Capture::Title;
+                    self.capture_buf.clear();
+                }
+            }
+            Tag::Textarea => {
+                if self.skip == 0 {
+                    self.capture = Capture::Textarea(idx);
+                    self.capture_buf.clear();
+                }
+            }
+            Tag::A => {
+                self.in_link += 1;
+                self.cur_links += 1;
+            }
+            Tag::Blockquote => self.in_quote += 1,
+            Tag::Pre => self.in_pre += 1,
+            _ => {}
+        }
+        Some((idx, pos))
+    }
+
+    fn append_pre_newline(&mut self) {
+        if !self.cur.is_empty() {
+            self.flush_text();
+            self.cur.push('\n');
+        }
+    }
+
+    fn on_meta(&mut self, el: &Element<'_, '_>) {
+        let key = el
+            .get_attribute("property")
+            .or_else(|| el.get_attribute("name"))
+            .or_else(|| el.get_attribute("itemprop"))
+            .or_else(|| el.get_attribute("http-equiv"));
+        let (Some(key), Some(content)) = (key, el.get_attribute("content")) else {
+            return;
+        };
+        if self.tree.head.metas.len() >= 256 || content.len() > MAX_META_VALUE {
+            return;
+        }
+        let content = collapse(&htmlize::unescape_attribute(content));
+        self.tree.head.metas.push((key.trim().to_ascii_lowercase(), content));
+    }
+
+    fn on_text(&mut self, t: &TextChunk<'_>) {
+        match self.capture {
+            Capture::Title if t.text_type() == TextType::RCData => {
+                if self.capture_buf.len() < MAX_TITLE {
+                    self.capture_buf.push_str(t.as_str());
+                }
+                if t.last_in_text_node() {
+                    self.finish_capture();
+                }
+                return;
+            }
+            Capture::JsonLd => {
+                if self.capture_buf.len() < MAX_JSON_LD {
+                    self.capture_buf.push_str(t.as_str());
+                }
+                return;
+            }
+            Capture::Textarea(_) => {
+                self.capture_buf.push_str(t.as_str());
+                return;
+            }
+            _ => {}
+        }
+        if self.skip > 0 || t.text_type() != TextType::Data && t.text_type() != TextType::PlainText {
+            return;
+        }
+        let s = t.as_str();
+        if !s.is_empty() {
+            self.raw.push_str(s);
+        }
+        if t.last_in_text_node() {
+            self.flush_text();
+        }
+    }
+
+    fn finish(mut self) -> Tree {
+        while self.stack.len() > 1 {
+            self.pop_one();
+        }
+        if let Capture::Textarea(f) = self.capture {
+            self.finish_textarea(f);
+        }
+        self.flush_block();
+        self.tree
+    }
+}
+
+/// Collapses HTML whitespace runs into single spaces and trims.
+pub(crate) fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Does this textarea content look like an HTML document or fragment with text?
+fn looks_like_html(s: &str) -> bool {
+    let head = &s[..s.len().min(4096)];
+    let lower = head.to_ascii_lowercase();
+    ["<html", "<body", "<p", "<div", "<br", "<table", "<span", "<!doctype"].iter().any(|t| lower.contains(t))
+}
+
+/// The selector every element handler uses, parsed once per process.
+fn any_selector() -> &'static Selector {
+    static SEL: std::sync::OnceLock<Selector> = std::sync::OnceLock::new();
+    SEL.get_or_init(|| "*".parse().unwrap_or_else(|_| unreachable_selector()))
+}
+
+#[cold]
+fn unreachable_selector() -> Selector {
+    // "*" is a valid selector; this path exists only so the code has no panic.
+    "html".parse().unwrap_or_else(|_| unreachable_selector())
+}
+
+/// Parses UTF-8 HTML into a frame tree and raw blocks. Never fails: on a parser error
+/// (memory limit) the part read so far is returned with `truncated` set.
+pub(crate) fn parse(html: &str, limits: Limits, nested: bool) -> Tree {
+    let state = Rc::new(RefCell::new(State::new(limits, nested)));
+    let st_el = Rc::clone(&state);
+    let st_text = Rc::clone(&state);
+    let el_handlers = ElementContentHandlers::default().element(move |el: &mut Element<'_, '_>| {
+        let opened = st_el.borrow_mut().on_element(el);
+        if let Some((idx, pos)) = opened {
+            if let Some(handlers) = el.end_tag_handlers() {
+                let st = Rc::clone(&st_el);
+                handlers.push(Box::new(move |_end| {
+                    st.borrow_mut().close(idx, pos);
+                    Ok(())
+                }));
+            }
+        }
+        Ok(())
+    });
+    let doc_handlers = DocumentContentHandlers::default().text(move |t: &mut TextChunk<'_>| {
+        st_text.borrow_mut().on_text(t);
+        Ok(())
+    });
+    let settings = lol_html::Settings::new()
+        .append_element_content_handler((Cow::Borrowed(any_selector()), el_handlers))
+        .append_document_content_handler(doc_handlers)
+        .with_strict(false)
+        .with_memory_settings(
+            MemorySettings::new().with_max_allowed_memory_usage(limits.max_memory).with_preallocated_parsing_buffer_size(16 * 1024),
+        );
+    let failed = {
+        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+        let mut failed = false;
+        // Feed in slices so a memory-limit error loses little.
+        for chunk in html.as_bytes().chunks(1 << 20) {
+            if rewriter.write(chunk).is_err() {
+                failed = true;
+                break;
+            }
+        }
+        if failed {
+            drop(rewriter);
+            true
+        } else {
+            rewriter.end().is_err()
+        }
+    };
+    // The handlers hold the other references; dropping the rewriter frees them.
+    let state = match Rc::try_unwrap(state) {
+        Ok(cell) => cell.into_inner(),
+        Err(rc) => {
+            // End-tag handlers of unclosed elements keep clones alive until the
+            // rewriter is dropped, which happened above; fall back to taking the state.
+            let mut s = rc.borrow_mut();
+            let limits = s.limits;
+            std::mem::replace(&mut *s, State::new(limits, nested))
+        }
+    };
+    let mut tree = state.finish();
+    tree.truncated |= failed;
+    tree
+}
