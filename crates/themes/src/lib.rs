@@ -1,132 +1,472 @@
-//! CONTRACT SKELETON — the themes helper replaces the bodies; keep these signatures.
+//! Multilingual, morphology-aware theme tagging with evidence.
+//!
+//! A [`Taxonomy`] lists themes (id, label, description, optional parent) with terms per
+//! language; a [`Tagger`] built once from it finds those terms in a page's title and
+//! blocks and returns one [`ThemeHit`] per theme found, with a score in `[0, 1]` and the
+//! [`Evidence`] (term, language, byte span, block) that proves it. The default taxonomy of
+//! 24 ICT-policy themes in English, Russian, Belarusian and Ukrainian ships inside the
+//! crate ([`Taxonomy::default_taxonomy`]).
+//!
+//! # Example
+//!
+//! ```
+//! use pagesift_themes::{Tagger, Taxonomy, TagBlock, TagInput};
+//!
+//! let tagger = Tagger::from_taxonomy(Taxonomy::default_taxonomy())?;
+//! let blocks = [TagBlock {
+//!     text: "Министерство обсудило ход цифровой трансформации и внедрение сетей 5G.",
+//!     lang: Some("ru"),
+//! }];
+//! let hits = tagger.tag(&TagInput { title: None, title_lang: None, blocks: &blocks });
+//! let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+//! assert!(ids.contains(&"digital-transformation"));
+//! assert!(ids.contains(&"5g"));
+//! let ev = &hits.iter().find(|h| h.id == "5g").unwrap().evidence[0];
+//! assert_eq!(&blocks[0].text[ev.start..ev.end], "5G");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Taxonomy format
+//!
+//! A taxonomy is a TOML file of `[[theme]]` tables (full reference with examples in
+//! `crates/themes/TAXONOMY.md`):
+//!
+//! ```toml
+//! version = 1                              # optional; only 1 exists
+//!
+//! [[theme]]
+//! id = "connecting-the-unconnected"        # unique, no spaces
+//! label = "Connecting the unconnected"     # required
+//! description = "Universal and meaningful connectivity."
+//! parent = "digital-divide"                # optional; must be another theme's id
+//!
+//! [theme.terms]                            # language code = list of terms
+//! en = ["universal connectivity",          # multi-word: matched as a word sequence
+//!       { term = "connect the unconnected", gap = 1 },   # up to 1 other word between
+//!       { term = "connectivity", exact = true }]         # folded form only, no stemming
+//! ru = ["всеобщее подключение"]
+//! "*" = ["Connect 2030"]                    # "*": matched in every language
+//!
+//! [theme.acronyms]                         # whole tokens, case-sensitive, as written
+//! en = ["ICT"]
+//!
+//! [theme.exclude]                          # phrases that cancel an overlapping match
+//! en = ["connected devices"]
+//! ```
+//!
+//! A term entry is a string or a table with `term` and the flags `case_sensitive`,
+//! `exact` (both default `false`) and `gap` (default 0, at most [`MAX_GAP`]). Unknown keys
+//! are errors. Loading also rejects duplicate ids, empty or duplicate terms, terms with no
+//! word left after normalisation, unknown parents and parent cycles; every [`Error`] names
+//! the file, the line and the theme.
+//!
+//! # Matching
+//!
+//! Terms and text go through the same pipeline: `pagesift_normalize::words`, split at
+//! hyphens ("ИКТ-сектор" is "ИКТ" + "сектор"), English possessives dropped ("ITU's"),
+//! `pagesift_normalize::fold_for_matching` (lowercase, ё→е), then a stemmer for the term's
+//! language: Snowball (rust-stemmers) for English, Russian and the other languages it
+//! covers, a light suffix stripper of this crate for Belarusian and Ukrainian, none for
+//! `"*"` and languages without one. So "цифровой трансформации", "лічбавай трансфармацыі"
+//! and "цифрової трансформації" all meet their term. A term is a sequence of stem ids,
+//! found with an Aho-Corasick automaton over the token-id stream (built once per language);
+//! matches are verified (case for acronyms, folded form for `exact`), exclude phrases remove
+//! overlapping matches of their theme, and the leftmost-longest non-overlapping matches
+//! win, so "World Summit on the Information Society" is WSIS evidence and not also
+//! "information society". A block whose language is `None` or `"und"` is matched against
+//! every language's terms; a block in another language, against that language's terms and
+//! the `"*"` terms.
+//!
+//! # Score
+//!
+//! For each theme with `n` matches, `d` distinct terms matched, `m` matched words out of
+//! the `w` words of the page (title included, `w` at least 20):
+//!
+//! ```text
+//! score = 0.35 · min(1, ln(1+n) / ln 9)        repetition: 1 match 0.32, 3 → 0.63, 8+ → 1
+//!       + 0.20 · min(1, (d-1) / 2)             variety: 1 distinct term 0, 3+ → 1
+//!       + 0.25 · [a match in the title]
+//!       + 0.20 · min(1, 15 · m / w)             density
+//! ```
+//!
+//! A theme is reported when its score reaches the [`Settings::with_threshold`] threshold
+//! (default 0.15): a single mention counts in a paragraph or a short page, but not in
+//! passing in a long page unless it is in the title. Hits are sorted by score, descending
+//! (ties by taxonomy order).
+//!
+//! # Performance
+//!
+//! Build a [`Tagger`] once and share it (`Send + Sync`). Tagging is linear in the text:
+//! segmentation and folding dominate; a token is only stemmed when its first three letters
+//! could start a taxonomy stem. See `benches/tag.rs` for MB/s figures.
 #![deny(missing_docs)]
-use std::path::Path;
 
-/// A loaded, validated taxonomy.
+mod matcher;
+mod stem;
+mod taxonomy;
+mod tokens;
+
+use std::collections::HashSet;
+
+pub use taxonomy::{Taxonomy, Term, Theme, ANY_LANG, MAX_GAP};
+
+use matcher::{Compiled, Found};
+use tokens::{tokenize, Token};
+
+/// Tagger settings: built with [`Settings::default`] and chained `with_*` setters.
 #[derive(Debug, Clone)]
-pub struct Taxonomy {}
-
-/// One theme of a taxonomy.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Theme {
-    /// id
-    pub id: String,
-    /// label
-    pub label: String,
-    /// description
-    pub description: String,
+pub struct Settings {
+    threshold: f64,
+    max_evidence: usize,
 }
 
-impl Taxonomy {
-    /// The default ICT-policy taxonomy shipped in the crate.
-    pub fn default_taxonomy() -> Taxonomy {
-        unimplemented!()
-    }
-    /// Parses TOML; `origin` names the file in errors.
-    pub fn from_toml_str(_toml: &str, _origin: &str) -> Result<Taxonomy, Error> {
-        unimplemented!()
-    }
-    /// Reads and parses a file.
-    pub fn from_path(_path: &Path) -> Result<Taxonomy, Error> {
-        unimplemented!()
-    }
-    /// Themes in file order.
-    pub fn themes(&self) -> &[Theme] {
-        unimplemented!()
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            threshold: 0.15,
+            max_evidence: 10,
+        }
     }
 }
 
-/// Tagger settings.
-#[derive(Debug, Clone, Default)]
-pub struct Settings {}
+impl Settings {
+    /// Minimum score for a theme to be reported (clamped to `[0, 1]`).
+    ///
+    /// ### Default
+    ///
+    /// `0.15`: any match in a title or a short text, two or more anywhere.
+    pub fn with_threshold(mut self, threshold: f64) -> Self {
+        self.threshold = if threshold.is_nan() {
+            0.0
+        } else {
+            threshold.clamp(0.0, 1.0)
+        };
+        self
+    }
 
-/// Built tagger, `Send + Sync`.
+    /// Most evidence items kept per theme (the first ones in reading order, title first);
+    /// `count` still counts every match.
+    ///
+    /// ### Default
+    ///
+    /// `10`.
+    pub fn with_max_evidence(mut self, max: usize) -> Self {
+        self.max_evidence = max;
+        self
+    }
+
+    /// The threshold.
+    pub fn threshold(&self) -> f64 {
+        self.threshold
+    }
+
+    /// The evidence cap.
+    pub fn max_evidence(&self) -> usize {
+        self.max_evidence
+    }
+}
+
+/// A built tagger: taxonomy compiled into per-language automata. `Send + Sync`; build
+/// once and share.
 #[derive(Debug, Clone)]
-pub struct Tagger {}
+pub struct Tagger {
+    taxonomy: Taxonomy,
+    settings: Settings,
+    compiled: Compiled,
+}
 
 /// A block of text to tag.
 #[derive(Debug, Clone, Copy)]
 pub struct TagBlock<'a> {
-    /// normalised text
+    /// The block's (normalised) text; evidence offsets are byte offsets into it.
     pub text: &'a str,
-    /// language code if known ("und"/None = try every language)
+    /// Language code if known (`"ru"`, `"be-BY"`); `None` or `"und"` tries every language.
     pub lang: Option<&'a str>,
 }
 
 /// Input for one page.
 #[derive(Debug, Clone, Copy)]
 pub struct TagInput<'a> {
-    /// title, if any
+    /// The page title, if any; evidence found there has `block: None`.
     pub title: Option<&'a str>,
-    /// title language
+    /// The title's language (`None`/`"und"`: every language).
     pub title_lang: Option<&'a str>,
-    /// blocks
+    /// The blocks, in page order; evidence `block` indexes this slice.
     pub blocks: &'a [TagBlock<'a>],
 }
 
-/// Evidence of a theme.
+/// One piece of evidence for a theme.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Evidence {
-    /// the taxonomy term that matched
+    /// The taxonomy term that matched, as written in the taxonomy.
     pub term: String,
-    /// term language
+    /// The term's language; for `"*"` terms, the block's language (or `"und"`).
     pub lang: String,
-    /// byte start in the block's (or title's) text
+    /// Byte start in the block's (or title's) text.
     pub start: usize,
-    /// byte end
+    /// Byte end (exclusive).
     pub end: usize,
-    /// block index, None for the title
+    /// Block index, `None` for the title.
     pub block: Option<usize>,
 }
 
-/// One theme found.
+/// One theme found in a page.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ThemeHit {
-    /// id
+    /// Theme id.
     pub id: String,
-    /// label
+    /// Theme label.
     pub label: String,
-    /// score in [0,1]
+    /// Score in `[0, 1]` (see the crate docs for the formula).
     pub score: f64,
-    /// number of matches
+    /// Number of matches (all of them, even past the evidence cap).
     pub count: usize,
-    /// evidence
+    /// Evidence in reading order, title first, at most
+    /// [`Settings::with_max_evidence`] items.
     pub evidence: Vec<Evidence>,
 }
 
-/// Errors.
+/// Errors of this crate.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// A taxonomy problem.
+    /// The taxonomy is well-formed TOML but breaks a rule (duplicate id, bad term, …).
     #[error("{file}:{line}: theme {theme:?}: {problem}")]
     Taxonomy {
-        /// file
+        /// The taxonomy file (or origin name).
         file: String,
-        /// line (1-based, 0 if unknown)
+        /// Line (1-based, 0 if unknown).
         line: usize,
-        /// theme id
+        /// The theme id concerned (empty if none).
         theme: String,
-        /// problem
+        /// What is wrong.
+        problem: String,
+    },
+    /// The taxonomy is not valid TOML for this format (syntax, unknown key, wrong type).
+    #[error("{file}:{line}: theme {theme:?}: {problem}")]
+    Parse {
+        /// The taxonomy file (or origin name).
+        file: String,
+        /// Line (1-based).
+        line: usize,
+        /// The id of the theme being read, if known (else empty).
+        theme: String,
+        /// The TOML parser's message.
+        problem: String,
+    },
+    /// The taxonomy file could not be read.
+    #[error("cannot read taxonomy {path}: {source}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The matcher could not be built from a valid taxonomy (size limits).
+    #[error("cannot build theme matcher: {problem}")]
+    Build {
+        /// What failed.
         problem: String,
     },
 }
 
+/// Per-theme accumulator while tagging one page.
+#[derive(Default)]
+struct Acc {
+    count: usize,
+    words: usize,
+    title: bool,
+    terms: Vec<u32>,
+    evidence: Vec<Evidence>,
+}
+
 impl Tagger {
-    /// Builds from a taxonomy.
-    pub fn from_taxonomy(_t: Taxonomy) -> Result<Tagger, Error> {
-        unimplemented!()
+    /// Builds with default [`Settings`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Build`] if an automaton exceeds its size limits.
+    pub fn from_taxonomy(t: Taxonomy) -> Result<Tagger, Error> {
+        Tagger::with_settings(t, Settings::default())
     }
+
     /// Builds with settings.
-    pub fn with_settings(_t: Taxonomy, _s: Settings) -> Result<Tagger, Error> {
-        unimplemented!()
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Build`] if an automaton exceeds its size limits.
+    pub fn with_settings(t: Taxonomy, s: Settings) -> Result<Tagger, Error> {
+        let compiled = Compiled::new(&t)?;
+        Ok(Tagger {
+            taxonomy: t,
+            settings: s,
+            compiled,
+        })
     }
+
     /// The taxonomy.
     pub fn taxonomy(&self) -> &Taxonomy {
-        unimplemented!()
+        &self.taxonomy
     }
-    /// Tags a page.
-    pub fn tag(&self, _input: &TagInput<'_>) -> Vec<ThemeHit> {
-        unimplemented!()
+
+    /// The settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Tags one text in one language (a convenience for `tag` with one block and no title).
+    pub fn tag_text(&self, text: &str, lang: Option<&str>) -> Vec<ThemeHit> {
+        self.tag(&TagInput {
+            title: None,
+            title_lang: None,
+            blocks: &[TagBlock { text, lang }],
+        })
+    }
+
+    /// Tags a page: every theme whose score reaches the threshold, by score descending.
+    pub fn tag(&self, input: &TagInput<'_>) -> Vec<ThemeHit> {
+        let themes = &self.taxonomy.themes;
+        let mut accs: Vec<Option<Acc>> = Vec::new();
+        let mut total_words = 0usize;
+        let mut toks: Vec<Token<'_>> = Vec::new();
+        let mut ids = Vec::new();
+        let mut bytes = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
+        let mut groups = Vec::new();
+        let mut kept: Vec<(u32, usize, usize, u32, usize)> = Vec::new();
+        let title = input.title.map(|t| (None, t, input.title_lang));
+        let blocks = input
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (Some(i), b.text, b.lang));
+        for (block, text, lang) in title.into_iter().chain(blocks) {
+            toks.clear();
+            tokenize(text, &mut toks);
+            total_words += toks.len();
+            if toks.is_empty() {
+                continue;
+            }
+            self.compiled.groups_for(lang, &mut groups);
+            kept.clear();
+            for &g in &groups {
+                found.clear();
+                self.compiled.groups[g].find(&toks, &mut ids, &mut bytes, &mut found);
+                kept.extend(
+                    found
+                        .iter()
+                        .map(|f| (f.theme, f.tok_start, f.tok_end, f.term, g)),
+                );
+            }
+            // Across language groups, one span evidences a theme once: keep the longest of
+            // overlapping matches per theme.
+            kept.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
+            let mut last: Option<(u32, usize)> = None;
+            for &(theme, s, e, term, g) in &kept {
+                if let Some((lt, le)) = last {
+                    if lt == theme && s < le {
+                        continue;
+                    }
+                }
+                last = Some((theme, e));
+                if accs.is_empty() {
+                    accs.resize_with(themes.len(), || None);
+                }
+                let acc = accs[theme as usize].get_or_insert_with(Acc::default);
+                acc.count += 1;
+                acc.words += e - s;
+                acc.title |= block.is_none();
+                if !acc.terms.contains(&term) {
+                    acc.terms.push(term);
+                }
+                if acc.evidence.len() < self.settings.max_evidence {
+                    let t = &themes[theme as usize].terms[term as usize];
+                    let lang_out = if t.lang == ANY_LANG {
+                        block_lang(lang)
+                    } else {
+                        t.lang.clone()
+                    };
+                    acc.evidence.push(Evidence {
+                        term: t.text.clone(),
+                        lang: lang_out,
+                        start: toks[s].start,
+                        end: toks[e - 1].end,
+                        block,
+                    });
+                }
+            }
+        }
+        let w = total_words.max(20) as f64;
+        let mut hits: Vec<(usize, ThemeHit)> = Vec::new();
+        for (i, acc) in accs.into_iter().enumerate() {
+            let Some(mut acc) = acc else { continue };
+            let distinct = distinct_terms(&themes[i], &acc.terms);
+            let score = score(acc.count, distinct, acc.title, acc.words as f64 / w);
+            if score + 1e-12 < self.settings.threshold || acc.count == 0 {
+                continue;
+            }
+            acc.evidence
+                .sort_by_key(|e| (e.block.map_or(0, |b| b + 1), e.start));
+            hits.push((
+                i,
+                ThemeHit {
+                    id: themes[i].id.clone(),
+                    label: themes[i].label.clone(),
+                    score,
+                    count: acc.count,
+                    evidence: acc.evidence,
+                },
+            ));
+        }
+        hits.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
+        hits.into_iter().map(|(_, h)| h).collect()
+    }
+}
+
+/// Distinct terms, counting spelling variants of one language as one only when they are
+/// literally the same text (so "ИКТ" and "информационно-коммуникационные технологии" are
+/// two kinds of evidence).
+fn distinct_terms(theme: &Theme, terms: &[u32]) -> usize {
+    let set: HashSet<&str> = terms
+        .iter()
+        .map(|&t| theme.terms[t as usize].text.as_str())
+        .collect();
+    set.len()
+}
+
+fn block_lang(lang: Option<&str>) -> String {
+    match lang {
+        Some(l) if !l.trim().is_empty() => l.trim().to_owned(),
+        _ => "und".to_owned(),
+    }
+}
+
+/// The documented score (see the crate docs).
+fn score(n: usize, distinct: usize, title: bool, density: f64) -> f64 {
+    let rep = ((1.0 + n as f64).ln() / 9f64.ln()).min(1.0);
+    let var = (distinct.saturating_sub(1) as f64 / 2.0).min(1.0);
+    let title = if title { 1.0 } else { 0.0 };
+    let dens = (15.0 * density).min(1.0);
+    let s = 0.35 * rep + 0.20 * var + 0.25 * title + 0.20 * dens;
+    (s.clamp(0.0, 1.0) * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn score_is_monotone_and_bounded() {
+        assert!(score(1, 1, false, 0.1) < score(3, 1, false, 0.1));
+        assert!(score(3, 1, false, 0.1) < score(3, 3, false, 0.1));
+        assert!(score(3, 3, false, 0.1) < score(3, 3, true, 0.1));
+        assert!(score(100, 100, true, 1.0) <= 1.0);
+        assert!(score(1, 1, false, 0.0) > 0.0);
+    }
+
+    #[test]
+    fn tagger_is_send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Tagger>();
     }
 }

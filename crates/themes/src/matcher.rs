@@ -1,0 +1,366 @@
+//! The compiled matcher: per language, a vocabulary of stems, an Aho-Corasick automaton
+//! over token-id sequences, and the checks that make acronyms and exact terms strict.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::stem::{StemKind, WordStemmer};
+use crate::taxonomy::{Taxonomy, Term, ANY_LANG};
+use crate::tokens::{tokenize, Token};
+use crate::Error;
+
+/// Bytes per token id in the automaton's alphabet. The first byte has the high bit set and
+/// the others do not, so a pattern can only match at a token boundary.
+const ID_BYTES: usize = 3;
+/// Ids are 21 bits; 0 means "not in the vocabulary".
+const MAX_ID: u32 = (1 << 21) - 1;
+
+fn encode(id: u32, out: &mut Vec<u8>) {
+    out.push(0x80 | ((id >> 14) & 0x7f) as u8);
+    out.push(((id >> 7) & 0x7f) as u8);
+    out.push((id & 0x7f) as u8);
+}
+
+/// How a token must look, beyond sharing the term word's stem.
+#[derive(Debug, Clone)]
+enum Check {
+    /// Same stem is enough.
+    Stem,
+    /// The folded token must equal this (terms marked `exact`).
+    Folded(Box<str>),
+    /// The token as written must equal this (terms marked `case_sensitive`).
+    Surface(Box<str>),
+}
+
+#[derive(Debug, Clone)]
+struct WordPat {
+    id: u32,
+    check: Check,
+}
+
+/// One term or exclude phrase compiled for one language group.
+#[derive(Debug, Clone)]
+struct Pat {
+    theme: u32,
+    /// Index into the theme's `terms` (or `exclude` when `exclude`).
+    term: u32,
+    exclude: bool,
+    gap: usize,
+    words: Vec<WordPat>,
+}
+
+impl Pat {
+    fn check(&self, k: usize, tok: &Token<'_>) -> bool {
+        match &self.words[k].check {
+            Check::Stem => true,
+            Check::Folded(f) => tok.key == **f,
+            Check::Surface(s) => tok.surface == &**s,
+        }
+    }
+}
+
+/// All patterns of one language (or of the language-independent `*` terms).
+#[derive(Debug, Clone)]
+pub(crate) struct Group {
+    pub(crate) lang: String,
+    stem: StemKind,
+    vocab: HashMap<Box<str>, u32>,
+    /// First three chars of every stem of three chars or more: a token whose key does not
+    /// start with one of these (or with a `short` stem) cannot be in the vocabulary, so it
+    /// is never stemmed. Stems are prefixes of their words in every stemmer we use, bar
+    /// English's final y→i, which is past the third char.
+    pre3: HashSet<Box<str>>,
+    short: Vec<Box<str>>,
+    ac: Option<AhoCorasick>,
+    /// Patterns of the automaton, by pattern index.
+    pats: Vec<Pat>,
+    /// Patterns with a gap, by the id of their first word.
+    gapped: HashMap<u32, Vec<Pat>>,
+}
+
+/// A verified match in one block: token range and pattern.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Found {
+    pub(crate) theme: u32,
+    pub(crate) term: u32,
+    pub(crate) tok_start: usize,
+    pub(crate) tok_end: usize,
+}
+
+fn first_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+impl Group {
+    fn new(lang: &str) -> Group {
+        Group {
+            lang: lang.to_owned(),
+            stem: if lang == ANY_LANG {
+                StemKind::Identity
+            } else {
+                StemKind::for_lang(lang)
+            },
+            vocab: HashMap::new(),
+            pre3: HashSet::new(),
+            short: Vec::new(),
+            ac: None,
+            pats: Vec::new(),
+            gapped: HashMap::new(),
+        }
+    }
+
+    fn intern(&mut self, stem: &str) -> Result<u32, Error> {
+        if let Some(&id) = self.vocab.get(stem) {
+            return Ok(id);
+        }
+        let id = self.vocab.len() as u32 + 1;
+        if id > MAX_ID {
+            return Err(Error::Build {
+                problem: format!(
+                    "more than {MAX_ID} distinct words for language {}",
+                    self.lang
+                ),
+            });
+        }
+        self.vocab.insert(stem.into(), id);
+        if stem.chars().count() >= 3 {
+            self.pre3.insert(first_chars(stem, 3).into());
+        } else if !self.short.iter().any(|s| &**s == stem) {
+            self.short.push(stem.into());
+        }
+        Ok(id)
+    }
+
+    fn add(&mut self, theme: u32, term_idx: u32, term: &Term, exclude: bool) -> Result<(), Error> {
+        let stemmer = self.stem.stemmer();
+        let mut toks = Vec::new();
+        tokenize(&term.text, &mut toks);
+        let mut words = Vec::with_capacity(toks.len());
+        for t in &toks {
+            let id = self.intern(&stemmer.stem(&t.key))?;
+            let check = if term.case_sensitive && t.surface.chars().any(char::is_uppercase) {
+                Check::Surface(t.surface.into())
+            } else if term.exact {
+                Check::Folded(t.key.as_ref().into())
+            } else {
+                Check::Stem
+            };
+            words.push(WordPat { id, check });
+        }
+        let pat = Pat {
+            theme,
+            term: term_idx,
+            exclude,
+            gap: term.gap,
+            words,
+        };
+        if pat.gap > 0 {
+            self.gapped.entry(pat.words[0].id).or_default().push(pat);
+        } else {
+            self.pats.push(pat);
+        }
+        Ok(())
+    }
+
+    fn build(&mut self) -> Result<(), Error> {
+        if self.pats.is_empty() {
+            return Ok(());
+        }
+        let bytes: Vec<Vec<u8>> = self
+            .pats
+            .iter()
+            .map(|p| {
+                let mut b = Vec::with_capacity(p.words.len() * ID_BYTES);
+                for w in &p.words {
+                    encode(w.id, &mut b);
+                }
+                b
+            })
+            .collect();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&bytes)
+            .or_else(|_| {
+                // Very large taxonomies can exceed the DFA size limit; the NFA is fine.
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&bytes)
+            })
+            .map_err(|e| Error::Build {
+                problem: format!("automaton for language {}: {e}", self.lang),
+            })?;
+        self.ac = Some(ac);
+        Ok(())
+    }
+
+    fn id_of(&self, key: &str, stemmer: &WordStemmer) -> u32 {
+        let pre = first_chars(key, 3);
+        let maybe = (pre.chars().count() == 3 && self.pre3.contains(pre))
+            || self.short.iter().any(|s| key.starts_with(&**s))
+            || stemmer.may_change_prefix(key);
+        if !maybe {
+            return 0;
+        }
+        self.vocab.get(&*stemmer.stem(key)).copied().unwrap_or(0)
+    }
+
+    /// Finds every verified match (terms and excludes) of this group in `toks`, then keeps
+    /// leftmost-longest non-overlapping term matches that no exclude of their theme
+    /// overlaps. Appends to `out`; `ids` and `bytes` are scratch.
+    pub(crate) fn find(
+        &self,
+        toks: &[Token<'_>],
+        ids: &mut Vec<u32>,
+        bytes: &mut Vec<u8>,
+        out: &mut Vec<Found>,
+    ) {
+        let stemmer = self.stem.stemmer();
+        ids.clear();
+        ids.extend(toks.iter().map(|t| self.id_of(&t.key, &stemmer)));
+        if ids.iter().all(|&i| i == 0) {
+            return;
+        }
+        let mut cands: Vec<(usize, usize, &Pat)> = Vec::new();
+        if let Some(ac) = &self.ac {
+            bytes.clear();
+            for &id in ids.iter() {
+                encode(id, bytes);
+            }
+            for m in ac.find_overlapping_iter(bytes.as_slice()) {
+                let p = &self.pats[m.pattern().as_usize()];
+                let s = m.start() / ID_BYTES;
+                let e = m.end() / ID_BYTES;
+                if (0..p.words.len()).all(|k| p.check(k, &toks[s + k])) {
+                    cands.push((s, e, p));
+                }
+            }
+        }
+        if !self.gapped.is_empty() {
+            for (i, id) in ids.iter().enumerate() {
+                let Some(list) = self.gapped.get(id) else {
+                    continue;
+                };
+                for p in list {
+                    if let Some(e) = gap_match(p, i, ids, toks) {
+                        cands.push((i, e, p));
+                    }
+                }
+            }
+        }
+        if cands.is_empty() {
+            return;
+        }
+        let excludes: Vec<(usize, usize, u32)> = cands
+            .iter()
+            .filter(|c| c.2.exclude)
+            .map(|c| (c.0, c.1, c.2.theme))
+            .collect();
+        cands.retain(|c| {
+            !c.2.exclude
+                && !excludes
+                    .iter()
+                    .any(|x| x.2 == c.2.theme && x.0 < c.1 && c.0 < x.1)
+        });
+        cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut covered = 0usize;
+        let mut taken: Option<(usize, usize)> = None;
+        for (s, e, p) in cands {
+            let same = taken == Some((s, e));
+            if !same && s < covered {
+                continue;
+            }
+            if !same {
+                taken = Some((s, e));
+                covered = e;
+            }
+            out.push(Found {
+                theme: p.theme,
+                term: p.term,
+                tok_start: s,
+                tok_end: e,
+            });
+        }
+    }
+}
+
+/// Matches a gapped pattern whose first word is at `i`; returns the end token index.
+fn gap_match(p: &Pat, i: usize, ids: &[u32], toks: &[Token<'_>]) -> Option<usize> {
+    if !p.check(0, &toks[i]) {
+        return None;
+    }
+    let mut at = i;
+    for k in 1..p.words.len() {
+        let want = p.words[k].id;
+        let limit = (at + 1 + p.gap).min(ids.len() - 1);
+        let next = (at + 1..=limit).find(|&j| ids[j] == want && p.check(k, &toks[j]))?;
+        at = next;
+    }
+    Some(at + 1)
+}
+
+/// Every language group of a taxonomy, compiled.
+#[derive(Debug, Clone)]
+pub(crate) struct Compiled {
+    pub(crate) groups: Vec<Group>,
+    any: Option<usize>,
+}
+
+impl Compiled {
+    pub(crate) fn new(tax: &Taxonomy) -> Result<Compiled, Error> {
+        let mut groups: Vec<Group> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (ti, theme) in tax.themes.iter().enumerate() {
+            let all = theme
+                .terms
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (i, t, false))
+                .chain(theme.exclude.iter().enumerate().map(|(i, t)| (i, t, true)));
+            for (i, term, excl) in all {
+                let gi = *index.entry(term.lang.clone()).or_insert_with(|| {
+                    groups.push(Group::new(&term.lang));
+                    groups.len() - 1
+                });
+                groups[gi].add(ti as u32, i as u32, term, excl)?;
+            }
+        }
+        for g in &mut groups {
+            g.build()?;
+        }
+        let any = groups.iter().position(|g| g.lang == ANY_LANG);
+        Ok(Compiled { groups, any })
+    }
+
+    /// Indices of the groups a block in `lang` is matched against: its own language and
+    /// the language-independent terms, or every group when the language is unknown.
+    pub(crate) fn groups_for(&self, lang: Option<&str>, out: &mut Vec<usize>) {
+        out.clear();
+        let primary = lang
+            .map(|l| {
+                l.split(['-', '_'])
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase()
+            })
+            .filter(|l| !l.is_empty() && l != "und" && l != "zxx" && l != "mul");
+        match primary {
+            None => out.extend(0..self.groups.len()),
+            Some(l) => {
+                if let Some(i) = self.groups.iter().position(|g| g.lang == l) {
+                    out.push(i);
+                }
+                if let Some(a) = self.any {
+                    if !out.contains(&a) {
+                        out.push(a);
+                    }
+                }
+            }
+        }
+    }
+}

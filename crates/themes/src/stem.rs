@@ -1,0 +1,336 @@
+//! Word stemming per language: Snowball (rust-stemmers) where it exists, a light suffix
+//! stripper of our own for Belarusian and Ukrainian, and identity for everything else.
+
+use std::borrow::Cow;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// Which reduction a language uses. `Copy` and cheap: the Snowball `Stemmer` is a
+/// function pointer, created on demand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StemKind {
+    /// A Snowball algorithm.
+    Snowball(Algorithm),
+    /// Our Belarusian suffix stripper.
+    Belarusian,
+    /// Our Ukrainian suffix stripper.
+    Ukrainian,
+    /// No stemming (language-independent terms, languages without a stemmer).
+    Identity,
+}
+
+impl StemKind {
+    /// The stemmer for a (lowercase, primary-subtag) language code.
+    pub(crate) fn for_lang(lang: &str) -> StemKind {
+        let alg = match lang {
+            "en" => Algorithm::English,
+            "ru" => Algorithm::Russian,
+            "de" => Algorithm::German,
+            "fr" => Algorithm::French,
+            "es" => Algorithm::Spanish,
+            "it" => Algorithm::Italian,
+            "pt" => Algorithm::Portuguese,
+            "nl" => Algorithm::Dutch,
+            "sv" => Algorithm::Swedish,
+            "no" | "nb" | "nn" => Algorithm::Norwegian,
+            "da" => Algorithm::Danish,
+            "fi" => Algorithm::Finnish,
+            "hu" => Algorithm::Hungarian,
+            "ro" => Algorithm::Romanian,
+            "tr" => Algorithm::Turkish,
+            "el" => Algorithm::Greek,
+            "ar" => Algorithm::Arabic,
+            "ta" => Algorithm::Tamil,
+            "be" => return StemKind::Belarusian,
+            "uk" => return StemKind::Ukrainian,
+            _ => return StemKind::Identity,
+        };
+        StemKind::Snowball(alg)
+    }
+
+    /// A per-call stemmer.
+    pub(crate) fn stemmer(self) -> WordStemmer {
+        WordStemmer {
+            kind: self,
+            snowball: match self {
+                StemKind::Snowball(alg) => Some(Stemmer::create(alg)),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// A ready stemmer for one language.
+pub(crate) struct WordStemmer {
+    kind: StemKind,
+    snowball: Option<Stemmer>,
+}
+
+impl WordStemmer {
+    /// Reduces one folded (lowercase) word.
+    pub(crate) fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        match (self.kind, &self.snowball) {
+            (StemKind::Snowball(_), Some(s)) => s.stem(word),
+            (StemKind::Belarusian, _) => slavic(word, BE_SUFFIXES, BE_FINALS, belarusian_onset),
+            (StemKind::Ukrainian, _) => slavic(word, UK_SUFFIXES, UK_FINALS, ukrainian_onset),
+            _ => Cow::Borrowed(word),
+        }
+    }
+
+    /// Whether `stem` may change the first three letters of `word`, so that a caller's
+    /// prefix filter must not be trusted for it.
+    pub(crate) fn may_change_prefix(&self, word: &str) -> bool {
+        match self.kind {
+            StemKind::Belarusian => word.starts_with('ў') || word == "й",
+            StemKind::Ukrainian => word == "у" || word == "й",
+            _ => false,
+        }
+    }
+}
+
+/// Belarusian euphony: "у"/"ў" and "і"/"й" alternate with the preceding word's ending
+/// ("устойлівае развіццё", "мэты ўстойлівага развіцця"); fold to "у" and "і".
+fn belarusian_onset(word: &str) -> Option<String> {
+    if word == "й" {
+        return Some("і".to_owned());
+    }
+    word.strip_prefix('ў').map(|rest| format!("у{rest}"))
+}
+
+/// Ukrainian euphony: prepositions "в"/"у" and conjunctions "і"/"й" alternate; fold to
+/// "в" and "і".
+fn ukrainian_onset(word: &str) -> Option<String> {
+    match word {
+        "у" => Some("в".to_owned()),
+        "й" => Some("і".to_owned()),
+        _ => None,
+    }
+}
+
+/// The Belarusian/Ukrainian light stemmer: euphony fold, ending strip, then the fleeting
+/// vowel of "-ок"/"-ак" dropped so "розвиток"/"розвитку" and "рынак"/"рынку" meet.
+fn slavic<'a>(
+    word: &'a str,
+    suffixes: &[&str],
+    finals: &[char],
+    onset: fn(&str) -> Option<String>,
+) -> Cow<'a, str> {
+    if let Some(w) = onset(word) {
+        let s = fleeting(strip_suffix(&w, suffixes, finals)).to_owned();
+        return Cow::Owned(s);
+    }
+    Cow::Borrowed(fleeting(strip_suffix(word, suffixes, finals)))
+}
+
+fn fleeting(stem: &str) -> &str {
+    const VOWELS: &[char] = &[
+        'а', 'е', 'ё', 'и', 'о', 'у', 'ы', 'э', 'ю', 'я', 'і', 'ї', 'є',
+    ];
+    let n = stem.chars().count();
+    let before = |cut: usize| stem[..stem.len() - cut].chars().next_back();
+    // "розвиток" → "розвит", "рынак" → "рын" (vowel + к are two 2-byte letters).
+    if n >= 5 && (stem.ends_with("ок") || stem.ends_with("ак")) {
+        if let Some(c) = before(4) {
+            if !VOWELS.contains(&c) {
+                return &stem[..stem.len() - 4];
+            }
+        }
+    }
+    // "розвитк" (from "розвитку") → "розвит", "рынк" → "рын".
+    if n >= 4 && stem.ends_with('к') {
+        if let Some(c) = before(2) {
+            if !VOWELS.contains(&c) {
+                return &stem[..stem.len() - 2];
+            }
+        }
+    }
+    stem
+}
+
+/// Shortest stem (in chars) the light stemmers leave.
+const MIN_STEM_CHARS: usize = 3;
+
+/// Strips the longest listed inflectional ending that leaves at least
+/// [`MIN_STEM_CHARS`] characters, then one stem-final soft or iotating letter from
+/// `finals`, so that "трансфармацыя" (-я) and "трансфармацыі" (-і) meet at "трансфармац".
+fn strip_suffix<'a>(word: &'a str, suffixes: &[&str], finals: &[char]) -> &'a str {
+    // Byte offsets of the last 5 char boundaries, nearest the end first.
+    let mut cuts = [0usize; 6];
+    let mut n = 0;
+    for (i, _) in word.char_indices().rev() {
+        if n == cuts.len() {
+            break;
+        }
+        cuts[n] = i;
+        n += 1;
+    }
+    let total = if n < cuts.len() {
+        n
+    } else {
+        word.chars().count()
+    };
+    if total <= MIN_STEM_CHARS {
+        return word;
+    }
+    let mut stem = word;
+    // cuts[k-1] is where a k-char suffix starts; try the longest first.
+    for k in (1..n.min(6)).rev() {
+        if total - k < MIN_STEM_CHARS {
+            continue;
+        }
+        if suffixes.contains(&&word[cuts[k - 1]..]) {
+            stem = &word[..cuts[k - 1]];
+            break;
+        }
+    }
+    if let Some(last) = stem.chars().next_back() {
+        if finals.contains(&last) && stem.chars().count() > MIN_STEM_CHARS {
+            stem = &stem[..stem.len() - last.len_utf8()];
+        }
+    }
+    stem
+}
+
+/// Belarusian noun and adjective endings (all cases, both numbers, all genders), plus the
+/// commonest verb endings.
+const BE_SUFFIXES: &[&str] = &[
+    "ымі", "імі", "амі", "ямі", "ога", "ага", "яго", "ому", "аму", "яму", "аць", "яць", "іць",
+    "ыць", "уць", "юць", "ецца", "ацца", "ая", "яя", "ое", "ее", "ыя", "ія", "ые", "ую", "юю",
+    "ае", "яе", "ай", "ой", "ей", "ёй", "яй", "ый", "ій", "ых", "іх", "ым", "ім", "ам", "ям", "ом",
+    "ем", "ах", "ях", "аў", "яў", "оў", "ёў", "ею", "ію", "ла", "лі", "ло", "ць", "а", "я", "у",
+    "ю", "ы", "і", "е", "о", "ь", "й", "ў",
+];
+
+/// Letters that end a Belarusian stem before a vowel ending ("-цыя", "сувязь").
+const BE_FINALS: &[char] = &['ы', 'і', 'ь', 'й'];
+
+/// Ukrainian noun and adjective endings, plus the commonest verb endings.
+const UK_SUFFIXES: &[&str] = &[
+    "ього",
+    "ьому",
+    "ують",
+    "ються",
+    "ться",
+    "ими",
+    "іми",
+    "ами",
+    "ями",
+    "ого",
+    "ому",
+    "ією",
+    "ати",
+    "яти",
+    "іти",
+    "ити",
+    "ють",
+    "ий",
+    "ій",
+    "ої",
+    "ою",
+    "ею",
+    "єю",
+    "ім",
+    "им",
+    "их",
+    "іх",
+    "ам",
+    "ям",
+    "ом",
+    "ем",
+    "єм",
+    "ах",
+    "ях",
+    "ів",
+    "їв",
+    "ей",
+    "ія",
+    "ії",
+    "ію",
+    "ья",
+    "а",
+    "я",
+    "у",
+    "ю",
+    "і",
+    "ї",
+    "и",
+    "е",
+    "є",
+    "о",
+    "ь",
+    "й",
+];
+
+/// Letters that end a Ukrainian stem before a vowel ending ("-ція", "зв'язок").
+const UK_FINALS: &[char] = &['і', 'и', 'ь', 'й', 'ї'];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stem(lang: &str, w: &str) -> String {
+        StemKind::for_lang(lang).stemmer().stem(w).into_owned()
+    }
+
+    #[test]
+    fn belarusian_forms_meet() {
+        for w in [
+            "трансфармацыя",
+            "трансфармацыі",
+            "трансфармацыю",
+            "трансфармацыяй",
+        ] {
+            assert_eq!(stem("be", w), "трансфармац", "{w}");
+        }
+        for w in [
+            "лічбавая",
+            "лічбавай",
+            "лічбавую",
+            "лічбавыя",
+            "лічбавых",
+            "лічбавымі",
+        ] {
+            assert_eq!(stem("be", w), "лічбав", "{w}");
+        }
+        assert_eq!(stem("be", "сувязь"), stem("be", "сувязі"));
+    }
+
+    #[test]
+    fn ukrainian_forms_meet() {
+        for w in [
+            "трансформація",
+            "трансформації",
+            "трансформацію",
+            "трансформацією",
+        ] {
+            assert_eq!(stem("uk", w), "трансформац", "{w}");
+        }
+        for w in [
+            "цифрова",
+            "цифрової",
+            "цифрову",
+            "цифровою",
+            "цифровий",
+            "цифрових",
+        ] {
+            assert_eq!(stem("uk", w), "цифров", "{w}");
+        }
+    }
+
+    #[test]
+    fn euphony_and_fleeting_vowels() {
+        assert_eq!(stem("be", "ўстойлівага"), stem("be", "устойлівае"));
+        assert_eq!(stem("be", "й"), stem("be", "і"));
+        assert_eq!(stem("uk", "у"), stem("uk", "в"));
+        assert_eq!(stem("uk", "розвиток"), stem("uk", "розвитку"));
+        assert_eq!(stem("uk", "зв'язок"), stem("uk", "зв'язку"));
+        assert_eq!(stem("be", "рынак"), stem("be", "рынку"));
+        assert_eq!(stem("be", "развіцце"), stem("be", "развіцця"));
+    }
+
+    #[test]
+    fn short_words_are_kept() {
+        assert_eq!(stem("be", "ші"), "ші");
+        assert_eq!(stem("uk", "для"), "для");
+    }
+}
