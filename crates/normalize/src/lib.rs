@@ -1,49 +1,1075 @@
-//! CONTRACT SKELETON — the normalize helper replaces the bodies; keep these signatures.
+//! Text clean-up for matching, counting and comparing: mojibake repair, leftover HTML
+//! references, Unicode forms, invisible characters and spaces, and segmentation.
+//!
+//! Build a [`Normalizer`] once from [`Settings`] and share it (it is `Send + Sync`).
+//! [`Normalizer::normalize`] returns [`Cow::Borrowed`] when the text is already clean, which
+//! is the common case and is decided by one fast byte scan. [`Normalizer::normalize_report`]
+//! also says which mojibake [`Repair`]s were made and maps every byte of the clean text back to
+//! the input ([`Normalized::offsets`]). [`fold_for_matching`] folds case (and `ё` → `е`) for
+//! comparisons; [`words`] and [`sentences`] cut text into [`Span`]s with byte offsets.
+//!
+//! # Example
+//!
+//! ```
+//! use pagesift_normalize::{Normalizer, Settings, fold_for_matching, words};
+//!
+//! let normalizer = Normalizer::new(Settings::new());
+//! let report = normalizer
+//!     .normalize_report("РњРёРЅРёСЃС‚РµСЂСЃС‚РІРѕ\u{A0}\u{A0}СЃРІСЏР·Рё &amp;nbsp;and\u{200B} ICT");
+//! assert_eq!(report.text, "Министерство связи and ICT");
+//! assert_eq!(report.repairs[0].via, "windows-1251");
+//!
+//! // Spans found in the clean text point back into the input.
+//! let input = "Digital\u{A0}\u{A0}transformation";
+//! let report = normalizer.normalize_report(input);
+//! let range = report.source_range(8, 22)?;
+//! assert_eq!(&input[range], "transformation");
+//!
+//! let folded = fold_for_matching(&report.text);
+//! assert_eq!(words(&folded).len(), 2);
+//! Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # The steps, in order
+//!
+//! Each can be switched off in [`Settings`]; their order is fixed ([`Settings::steps`]):
+//!
+//! 1. **Invisible characters** (zero-width space and joiners, BOM, bidi marks, C0 controls
+//!    except `\n` and `\t`) are removed, so that they cannot hide mojibake.
+//! 2. **Mojibake repair**, line by line: UTF-8 read as a single-byte charset (ftfy's method and
+//!    heuristic, with KOI8-R, ISO-8859-5 and IBM866 added), also twice over and in part of a line;
+//!    then windows-1251/KOI8-R/ISO-8859-5/IBM866 Cyrillic read as another single-byte charset.
+//! 3. **C1 controls and soft hyphens**: C1 controls become the windows-1252 characters browsers
+//!    show for them (or are removed), soft hyphens are removed.
+//! 4. **HTML references** left in the text: `&amp;`, `&nbsp;`, `&#1052;`, `&#x41C;`, and
+//!    twice-escaped ones such as `&amp;nbsp;`.
+//! 5. **Typography folding** (off by default): curly quotes, dashes, ellipsis, full-width
+//!    forms and Latin ligatures to their plain forms.
+//! 6. **Unicode normal form**: NFC, or NFKC.
+//! 7. **Spaces and lines**: every Unicode space (and tab) becomes a plain space, runs collapse
+//!    to one, lines are trimmed, and `\r\n`, `\r`, U+2028 and U+2029 become `\n`.
+//!
+//! [`Normalizer::normalize`] repeats the steps until the text no longer changes (at most a few
+//! rounds), so that `normalize(normalize(x)) == normalize(x)`.
+//!
+//! # Untrusted input
+//!
+//! Any `&str` is accepted; nothing panics, and work is linear in the input (the mojibake
+//! patterns are regular expressions without backtracking, applied line by line).
+//!
+//! # Performance
+//!
+//! Clean text (ASCII and Cyrillic prose with the usual punctuation) is recognised by a byte
+//! scan and returned borrowed; see `benches/normalize.rs` and the crate README for figures.
 #![deny(missing_docs)]
+
 use std::borrow::Cow;
+use std::ops::Range;
 
-/// Settings.
-#[derive(Debug, Clone, Default)]
-pub struct Settings {}
+use unicode_normalization::UnicodeNormalization;
 
-/// Built normalizer, `Send + Sync`.
+mod entities;
+mod fold;
+mod mojibake;
+mod segment;
+mod tables;
+
+pub use fold::{fold_for_matching, fold_span_map, FoldSettings};
+pub use segment::{sentences, words, Span};
+
+/// Errors of this crate.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An offset given to [`Normalized::source_offset`] or [`Normalized::source_range`] is
+    /// past the end of the normalised text or not on one of its char boundaries.
+    #[error("offset {offset} is not a char boundary of the normalised text ({len} bytes)")]
+    BadOffset {
+        /// The offset that was asked for.
+        offset: usize,
+        /// Length of the normalised text in bytes.
+        len: usize,
+    },
+}
+
+/// The Unicode normal form applied by step 6.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnicodeForm {
+    /// Canonical composition: `е` + U+0308 becomes `ё`. Changes nothing visible.
+    #[default]
+    Nfc,
+    /// Compatibility composition: also `ﬁ` → `fi`, `²` → `2`, full-width → ASCII.
+    Nfkc,
+    /// Leave the form as it is.
+    Keep,
+}
+
+/// What a [`Normalizer`] does; build one with [`Settings::new`] and the `with_*` setters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    repair_mojibake: bool,
+    decode_entities: bool,
+    form: UnicodeForm,
+    remove_invisible: bool,
+    c1_as_windows_1252: bool,
+    normalize_spaces: bool,
+    fold_quotes: bool,
+    fold_dashes: bool,
+    fold_ellipsis: bool,
+    fold_width: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            repair_mojibake: true,
+            decode_entities: true,
+            form: UnicodeForm::Nfc,
+            remove_invisible: true,
+            c1_as_windows_1252: true,
+            normalize_spaces: true,
+            fold_quotes: false,
+            fold_dashes: false,
+            fold_ellipsis: false,
+            fold_width: false,
+        }
+    }
+}
+
+impl Settings {
+    /// The default settings: every clean-up step on, typography folding off.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Settings with every step off; switch on what you need.
+    pub fn none() -> Self {
+        Settings {
+            repair_mojibake: false,
+            decode_entities: false,
+            form: UnicodeForm::Keep,
+            remove_invisible: false,
+            c1_as_windows_1252: false,
+            normalize_spaces: false,
+            fold_quotes: false,
+            fold_dashes: false,
+            fold_ellipsis: false,
+            fold_width: false,
+        }
+    }
+
+    /// Names of the steps that are on, in the order they run.
+    pub fn steps(&self) -> Vec<&'static str> {
+        let mut v = Vec::new();
+        if self.remove_invisible {
+            v.push("invisible");
+        }
+        if self.repair_mojibake {
+            v.push("mojibake");
+        }
+        if self.remove_invisible || self.c1_as_windows_1252 {
+            v.push("c1-and-soft-hyphen");
+        }
+        if self.decode_entities {
+            v.push("html-references");
+        }
+        if self.fold_quotes || self.fold_dashes || self.fold_ellipsis || self.fold_width {
+            v.push("typography");
+        }
+        match self.form {
+            UnicodeForm::Nfc => v.push("nfc"),
+            UnicodeForm::Nfkc => v.push("nfkc"),
+            UnicodeForm::Keep => {}
+        }
+        if self.normalize_spaces {
+            v.push("spaces-and-lines");
+        }
+        v
+    }
+
+    /// Repairs mojibake (step 2), and reports each repair in [`Normalized::repairs`].
+    ///
+    /// ### Default
+    ///
+    /// `true`.
+    pub fn with_repair_mojibake(mut self, yes: bool) -> Self {
+        self.repair_mojibake = yes;
+        self
+    }
+
+    /// Decodes HTML character references left in the text (step 4).
+    ///
+    /// ### Default
+    ///
+    /// `true`.
+    pub fn with_decode_entities(mut self, yes: bool) -> Self {
+        self.decode_entities = yes;
+        self
+    }
+
+    /// The Unicode normal form of step 6.
+    ///
+    /// ### Default
+    ///
+    /// [`UnicodeForm::Nfc`].
+    pub fn with_unicode_form(mut self, form: UnicodeForm) -> Self {
+        self.form = form;
+        self
+    }
+
+    /// Removes control and invisible characters (steps 1 and 3): C0 controls except `\n`,
+    /// `\t` and `\r` (which step 7 handles), DEL, C1 controls left after
+    /// [`Settings::with_c1_as_windows_1252`], zero-width space, non-joiner and joiner, word
+    /// joiner, BOM, soft hyphen, bidi marks, embeddings and isolates.
+    ///
+    /// ### Default
+    ///
+    /// `true`.
+    pub fn with_remove_invisible(mut self, yes: bool) -> Self {
+        self.remove_invisible = yes;
+        self
+    }
+
+    /// Reads C1 control characters (U+0080–U+009F) as the windows-1252 characters they stand
+    /// for in practice (U+0085 → `…`, U+0096 → `–`), as web browsers do (step 3).
+    ///
+    /// ### Default
+    ///
+    /// `true`.
+    pub fn with_c1_as_windows_1252(mut self, yes: bool) -> Self {
+        self.c1_as_windows_1252 = yes;
+        self
+    }
+
+    /// Unicode spaces to a plain space, runs collapsed, lines trimmed, line endings to `\n`
+    /// (step 7).
+    ///
+    /// ### Default
+    ///
+    /// `true`.
+    pub fn with_normalize_spaces(mut self, yes: bool) -> Self {
+        self.normalize_spaces = yes;
+        self
+    }
+
+    /// Curly quotes to straight ones: `‘ ’ ‚ ‛ ʼ` → `'`, `“ ” „ ‟` → `"` (guillemets stay).
+    ///
+    /// ### Default
+    ///
+    /// `false`.
+    pub fn with_fold_quotes(mut self, yes: bool) -> Self {
+        self.fold_quotes = yes;
+        self
+    }
+
+    /// Dashes and the minus sign to `-` (U+2010–U+2015, U+2212).
+    ///
+    /// ### Default
+    ///
+    /// `false`.
+    pub fn with_fold_dashes(mut self, yes: bool) -> Self {
+        self.fold_dashes = yes;
+        self
+    }
+
+    /// `…` to `...`.
+    ///
+    /// ### Default
+    ///
+    /// `false`.
+    pub fn with_fold_ellipsis(mut self, yes: bool) -> Self {
+        self.fold_ellipsis = yes;
+        self
+    }
+
+    /// Full-width and half-width forms to their usual width (`Ａ` → `A`, `，` → `,`), and
+    /// Latin ligatures and digraphs to letters (`ﬁ` → `fi`, `ǌ` → `nj`).
+    ///
+    /// ### Default
+    ///
+    /// `false`.
+    pub fn with_fold_width(mut self, yes: bool) -> Self {
+        self.fold_width = yes;
+        self
+    }
+
+    /// Shorthand for all four typography folds (quotes, dashes, ellipsis, width).
+    ///
+    /// ### Default
+    ///
+    /// `false`.
+    pub fn with_fold_typography(self, yes: bool) -> Self {
+        self.with_fold_quotes(yes)
+            .with_fold_dashes(yes)
+            .with_fold_ellipsis(yes)
+            .with_fold_width(yes)
+    }
+}
+
+/// A built normaliser. Cheap to clone, `Send + Sync`; build once and share.
 #[derive(Debug, Clone, Default)]
-pub struct Normalizer {}
+pub struct Normalizer {
+    settings: Settings,
+}
 
 /// A mojibake repair that was applied.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Repair {
-    /// encoding the text really was in (e.g. "utf-8")
+    /// The encoding the text really was in (e.g. `"utf-8"`, `"windows-1251"`).
     pub from: String,
-    /// encoding it was wrongly decoded as (e.g. "windows-1251")
+    /// The encoding it was wrongly decoded as (e.g. `"windows-1251"`, `"windows-1252"`).
     pub via: String,
 }
 
-/// Result of a full normalisation with report and offset map.
-#[derive(Debug, Clone)]
+/// The result of [`Normalizer::normalize_report`]: clean text, repairs and offset map.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Normalized {
-    /// the clean text
+    /// The clean text.
     pub text: String,
-    /// repairs applied
+    /// The mojibake repairs applied, in text order (a chain repaired twice lists two).
     pub repairs: Vec<Repair>,
+    /// For every byte offset `i` of `text` (and `text.len()`), the byte offset in the input
+    /// where the character at `i` came from. Non-decreasing; always a char boundary of the
+    /// input; `offsets[text.len()]` is the input's length.
+    pub offsets: Vec<usize>,
+}
+
+impl Normalized {
+    /// The input offset that normalised offset `offset` came from.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::BadOffset`] if `offset` is not a char boundary of [`Normalized::text`].
+    pub fn source_offset(&self, offset: usize) -> Result<usize, Error> {
+        if !self.text.is_char_boundary(offset) {
+            return Err(Error::BadOffset {
+                offset,
+                len: self.text.len(),
+            });
+        }
+        self.offsets.get(offset).copied().ok_or(Error::BadOffset {
+            offset,
+            len: self.text.len(),
+        })
+    }
+
+    /// The input byte range that the normalised range `start..end` came from. The range
+    /// covers whatever the normaliser removed inside it, and the characters it removed right
+    /// after it (such as a collapsed second space) when `end` falls on them.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::BadOffset`] if either offset is not a char boundary of the text, or
+    /// `start > end`.
+    pub fn source_range(&self, start: usize, end: usize) -> Result<Range<usize>, Error> {
+        if start > end {
+            return Err(Error::BadOffset {
+                offset: start,
+                len: self.text.len(),
+            });
+        }
+        let s = self.source_offset(start)?;
+        if start == end {
+            return Ok(s..s);
+        }
+        // End at the source of the span's last char plus that source's extent, i.e. where
+        // the next distinct source char begins.
+        let last_src = self.offsets[end - 1];
+        let mut e = self.source_offset(end)?;
+        if e == last_src {
+            // Several output chars from one source char (a reference, a repair): take the
+            // next larger source offset.
+            e = self.offsets[end..]
+                .iter()
+                .copied()
+                .find(|&o| o > last_src)
+                .unwrap_or(*self.offsets.last().unwrap_or(&e));
+        }
+        Ok(s..e)
+    }
+}
+
+/// A text in the pipeline, with its offset map when one is kept.
+struct Work {
+    text: String,
+    /// `map[i]` = input offset of byte `i`; `map.len() == text.len() + 1`. Empty when not
+    /// tracked.
+    map: Vec<usize>,
+}
+
+/// The output of one step: new text and, when tracked, for every byte of it the offset in the
+/// step's input it came from (`len == text.len()`).
+struct StepOut {
+    text: String,
+    src: Vec<usize>,
+}
+
+/// Appends chars with their source offsets.
+struct Emit {
+    text: String,
+    src: Vec<usize>,
+    track: bool,
+}
+
+impl Emit {
+    fn new(cap: usize, track: bool) -> Self {
+        Emit {
+            text: String::with_capacity(cap + 16),
+            src: if track {
+                Vec::with_capacity(cap + 16)
+            } else {
+                Vec::new()
+            },
+            track,
+        }
+    }
+    #[inline]
+    fn push(&mut self, c: char, from: usize) {
+        self.text.push(c);
+        if self.track {
+            self.src.extend(std::iter::repeat_n(from, c.len_utf8()));
+        }
+    }
+    #[inline]
+    fn push_str(&mut self, s: &str, from: usize) {
+        self.text.push_str(s);
+        if self.track {
+            self.src.extend(std::iter::repeat_n(from, s.len()));
+        }
+    }
+    /// Copies `input[from..to]` unchanged.
+    fn copy(&mut self, input: &str, from: usize, to: usize) {
+        if self.track {
+            for (i, c) in input[from..to].char_indices() {
+                self.src.extend(std::iter::repeat_n(from + i, c.len_utf8()));
+            }
+        }
+        self.text.push_str(&input[from..to]);
+    }
+    fn done(self) -> StepOut {
+        StepOut {
+            text: self.text,
+            src: self.src,
+        }
+    }
+}
+
+/// What a char-level step does with one char.
+enum Act {
+    Keep,
+    Drop,
+    Char(char),
+    Str(&'static str),
+}
+
+/// Runs a char-level rewrite; `None` when nothing changes.
+fn map_chars(s: &str, track: bool, mut f: impl FnMut(char) -> Act) -> Option<StepOut> {
+    let mut it = s.char_indices();
+    let (first, first_act) = loop {
+        let (i, c) = it.next()?;
+        match f(c) {
+            Act::Keep => {}
+            a => break (i, a),
+        }
+    };
+    let mut out = Emit::new(s.len(), track);
+    out.copy(s, 0, first);
+    let apply = |out: &mut Emit, i: usize, c: char, a: Act| match a {
+        Act::Keep => out.push(c, i),
+        Act::Drop => {}
+        Act::Char(r) => out.push(r, i),
+        Act::Str(r) => out.push_str(r, i),
+    };
+    let c0 = s[first..].chars().next().unwrap_or(' ');
+    apply(&mut out, first, c0, first_act);
+    for (i, c) in it {
+        let a = f(c);
+        apply(&mut out, i, c, a);
+    }
+    Some(out.done())
+}
+
+/// Invisible format characters removed by steps 1 and 3.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}' // ZW space, ZWNJ, ZWJ, LRM, RLM
+        | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
+        | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+        | '\u{2066}'..='\u{206F}' // bidi isolates, deprecated format chars
+        | '\u{FEFF}' // BOM / ZW no-break space
+        | '\u{061C}' // Arabic letter mark
+        | '\u{180E}' // Mongolian vowel separator
+        | '\u{FFF9}'..='\u{FFFB}' // interlinear annotation
+    )
+}
+
+fn is_c0_to_remove(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}')
+}
+
+/// Windows-1252 char for a C1 control, `None` for the five undefined bytes.
+fn c1_to_windows_1252(c: char) -> Option<char> {
+    let b = c as u32;
+    if !(0x80..=0x9F).contains(&b) {
+        return None;
+    }
+    mojibake::charmap("windows-1252")
+        .decode_byte(b as u8)
+        .filter(|&r| r != c)
+}
+
+/// Ligatures and digraphs folded by [`Settings::with_fold_width`] (ftfy's list).
+fn ligature(c: char) -> Option<&'static str> {
+    Some(match c {
+        'Ĳ' => "IJ",
+        'ĳ' => "ij",
+        'ŉ' => "ʼn",
+        'Ǳ' => "DZ",
+        'ǲ' => "Dz",
+        'ǳ' => "dz",
+        'Ǆ' => "DŽ",
+        'ǅ' => "Dž",
+        'ǆ' => "dž",
+        'Ǉ' => "LJ",
+        'ǈ' => "Lj",
+        'ǉ' => "lj",
+        'Ǌ' => "NJ",
+        'ǋ' => "Nj",
+        'ǌ' => "nj",
+        'ﬀ' => "ff",
+        'ﬁ' => "fi",
+        'ﬂ' => "fl",
+        'ﬃ' => "ffi",
+        'ﬄ' => "ffl",
+        'ﬅ' => "ſt",
+        'ﬆ' => "st",
+        _ => return None,
+    })
+}
+
+/// Full-width / half-width form to its usual-width char.
+fn width_fold(c: char) -> Option<char> {
+    match c {
+        '\u{3000}' => Some(' '),
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21),
+        '\u{FF5F}'..='\u{FFEF}' => {
+            let mut it = std::iter::once(c).nfkc();
+            match (it.next(), it.next()) {
+                (Some(r), None) if r != c => Some(r),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A space for step 7 (not `\n`; `\r` and line separators are handled apart).
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
 }
 
 impl Normalizer {
-    /// Builds.
-    pub fn new(_s: Settings) -> Self {
-        Normalizer {}
+    /// Builds a normaliser.
+    pub fn new(settings: Settings) -> Self {
+        Normalizer { settings }
     }
-    /// Normalises; borrowed when nothing changes.
+
+    /// The settings this normaliser was built with.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Normalises `text`; [`Cow::Borrowed`] when nothing changes.
     pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        Cow::Borrowed(text)
+        if !self.needs_work(text) {
+            return Cow::Borrowed(text);
+        }
+        let mut repairs = Vec::new();
+        match self.run(text, false, &mut repairs) {
+            Some(w) => Cow::Owned(w.text),
+            None => Cow::Borrowed(text),
+        }
     }
-    /// Normalises and reports repairs.
+
+    /// Normalises `text` and reports the repairs made and the offset map.
     pub fn normalize_report(&self, text: &str) -> Normalized {
-        unimplemented!("{text}")
+        let mut repairs = Vec::new();
+        let w = if self.needs_work(text) {
+            self.run(text, true, &mut repairs)
+        } else {
+            None
+        };
+        match w {
+            Some(w) => Normalized {
+                text: w.text,
+                repairs,
+                offsets: w.map,
+            },
+            None => Normalized {
+                text: text.to_owned(),
+                repairs,
+                offsets: identity_map(text),
+            },
+        }
+    }
+
+    /// Runs the mojibake repair step alone and returns the repaired text and repairs;
+    /// `Cow::Borrowed` when nothing was repaired. Useful to check that correct text passes.
+    pub fn repair_mojibake<'a>(&self, text: &'a str) -> (Cow<'a, str>, Vec<Repair>) {
+        let mut repairs = Vec::new();
+        match repair(text, false, &mut repairs) {
+            Some(s) => (Cow::Owned(s.text), repairs),
+            None => (Cow::Borrowed(text), repairs),
+        }
+    }
+
+    /// Runs all steps, repeating until stable. `None` when nothing changed.
+    fn run(&self, text: &str, track: bool, repairs: &mut Vec<Repair>) -> Option<Work> {
+        let mut cur: Option<Work> = None;
+        for _ in 0..4 {
+            let input = cur.as_ref().map_or(text, |w| w.text.as_str());
+            if cur.is_some() && !self.needs_work(input) {
+                break;
+            }
+            match self.one_round(input, track, repairs) {
+                Some(next) => {
+                    cur = Some(match cur {
+                        None => next,
+                        Some(prev) => Work {
+                            text: next.text,
+                            map: compose_maps(&prev.map, &next.map),
+                        },
+                    });
+                }
+                None => break,
+            }
+        }
+        cur
+    }
+
+    /// One pass of every step. `None` when nothing changed.
+    fn one_round(&self, text: &str, track: bool, repairs: &mut Vec<Repair>) -> Option<Work> {
+        let s = &self.settings;
+        let mut work: Option<Work> = None;
+        // Runs one step on the current text and composes the offset maps.
+        macro_rules! step {
+            ($f:expr) => {{
+                let input = work.as_ref().map_or(text, |w| w.text.as_str());
+                let input_len = input.len();
+                let out: Option<StepOut> = $f(input);
+                if let Some(out) = out {
+                    work = Some(advance(text, work.take(), input_len, out, track));
+                }
+            }};
+        }
+        if s.remove_invisible {
+            step!(|t: &str| map_chars(t, track, |c| {
+                if is_invisible(c) || is_c0_to_remove(c) {
+                    Act::Drop
+                } else {
+                    Act::Keep
+                }
+            }));
+        }
+        if s.repair_mojibake {
+            step!(|t: &str| repair(t, track, repairs));
+        }
+        if s.remove_invisible || s.c1_as_windows_1252 {
+            let (rm, c1) = (s.remove_invisible, s.c1_as_windows_1252);
+            step!(|t: &str| map_chars(t, track, |c| c1_and_soft_hyphen(c, rm, c1)));
+        }
+        if s.decode_entities {
+            let rm = s.remove_invisible;
+            step!(|t: &str| decode_entities(t, track, rm));
+        }
+        if s.fold_quotes || s.fold_dashes || s.fold_ellipsis || s.fold_width {
+            step!(|t: &str| map_chars(t, track, |c| typography(s, c)));
+        }
+        if s.form != UnicodeForm::Keep {
+            step!(|t: &str| normal_form(t, track, s.form));
+        }
+        if s.normalize_spaces {
+            step!(|t: &str| spaces(t, track));
+        }
+        work
+    }
+
+    /// The fast check: `false` only when no step can change `text`.
+    pub fn needs_work(&self, text: &str) -> bool {
+        needs_work(&self.settings, text.as_bytes())
     }
 }
 
-mod fold;
-mod segment;
-pub use fold::{fold_for_matching, fold_span_map, FoldSettings};
-pub use segment::{sentences, words, Span};
+/// Step 3 for one char.
+fn c1_and_soft_hyphen(c: char, remove: bool, c1: bool) -> Act {
+    if c1 {
+        if let Some(r) = c1_to_windows_1252(c) {
+            return Act::Char(r);
+        }
+    }
+    if remove {
+        if c == '\u{85}' {
+            return Act::Char('\n');
+        }
+        if c == '\u{AD}'
+            || ('\u{80}'..='\u{9F}').contains(&c)
+            || is_invisible(c)
+            || is_c0_to_remove(c)
+        {
+            return Act::Drop;
+        }
+    }
+    Act::Keep
+}
+
+/// The pipeline text after one more step.
+fn advance(text: &str, prev: Option<Work>, input_len: usize, out: StepOut, track: bool) -> Work {
+    if !track {
+        return Work {
+            text: out.text,
+            map: Vec::new(),
+        };
+    }
+    let prev_map = match prev {
+        Some(w) => w.map,
+        None => identity_map(text),
+    };
+    let mut map: Vec<usize> = out.src.iter().map(|&i| prev_map[i]).collect();
+    map.push(prev_map[input_len]);
+    Work {
+        text: out.text,
+        map,
+    }
+}
+
+fn identity_map(text: &str) -> Vec<usize> {
+    let mut m = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        m.extend(std::iter::repeat_n(i, c.len_utf8()));
+    }
+    m.push(text.len());
+    m
+}
+
+fn compose_maps(outer_prev: &[usize], next: &[usize]) -> Vec<usize> {
+    if outer_prev.is_empty() {
+        return Vec::new();
+    }
+    next.iter()
+        .map(|&i| {
+            outer_prev
+                .get(i)
+                .copied()
+                .unwrap_or(*outer_prev.last().unwrap_or(&0))
+        })
+        .collect()
+}
+
+/// Step 2 over every line.
+fn repair(text: &str, track: bool, repairs: &mut Vec<Repair>) -> Option<StepOut> {
+    if text.is_ascii() {
+        return None;
+    }
+    let mut out: Option<Emit> = None;
+    let mut last = 0;
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + line.len();
+        if !line.is_ascii() {
+            if let Some(fixed) = mojibake::repair_line(line, repairs) {
+                let e = out.get_or_insert_with(|| Emit::new(text.len(), track));
+                e.copy(text, last, start);
+                e.text.push_str(&fixed.text);
+                if track {
+                    e.src.extend(fixed.src.iter().map(|&i| start + i));
+                }
+                last = end;
+            }
+        }
+        start = end + 1;
+    }
+    let mut e = out?;
+    e.copy(text, last, text.len());
+    Some(e.done())
+}
+
+/// Step 4.
+fn decode_entities(text: &str, track: bool, remove_invisible: bool) -> Option<StepOut> {
+    let first = text.find('&')?;
+    let mut out: Option<Emit> = None;
+    let mut last = 0;
+    let mut i = first;
+    while let Some(rel) = text[i..].find('&') {
+        let at = i + rel;
+        match entities::parse(&text[at..]) {
+            Some((d, len)) => {
+                let e = out.get_or_insert_with(|| Emit::new(text.len(), track));
+                e.copy(text, last, at);
+                let mut push = |c: char| {
+                    if remove_invisible && (is_invisible(c) || is_c0_to_remove(c) || c == '\u{AD}')
+                    {
+                        return;
+                    }
+                    e.push(c, at);
+                };
+                match d {
+                    entities::Decoded::Str(s) => s.chars().for_each(&mut push),
+                    entities::Decoded::Char(c) => push(c),
+                }
+                last = at + len;
+                i = at + len;
+            }
+            None => i = at + 1,
+        }
+    }
+    let mut e = out?;
+    e.copy(text, last, text.len());
+    Some(e.done())
+}
+
+/// Step 5 for one char.
+fn typography(s: &Settings, c: char) -> Act {
+    if s.fold_quotes {
+        match c {
+            '\u{2BC}' | '\u{2018}'..='\u{201B}' => return Act::Char('\''),
+            '\u{201C}'..='\u{201F}' => return Act::Char('"'),
+            _ => {}
+        }
+    }
+    if s.fold_dashes && matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}') {
+        return Act::Char('-');
+    }
+    if s.fold_ellipsis && c == '…' {
+        return Act::Str("...");
+    }
+    if s.fold_width {
+        if let Some(r) = width_fold(c) {
+            return Act::Char(r);
+        }
+        if let Some(r) = ligature(c) {
+            return Act::Str(r);
+        }
+    }
+    Act::Keep
+}
+
+/// Step 6, chunk by chunk: a chunk starts at an ASCII char (which never composes with what
+/// precedes it), so chunk-wise composition equals whole-text composition.
+fn normal_form(text: &str, track: bool, form: UnicodeForm) -> Option<StepOut> {
+    let quick = match form {
+        UnicodeForm::Nfc => unicode_normalization::is_nfc_quick(text.chars()),
+        UnicodeForm::Nfkc => unicode_normalization::is_nfkc_quick(text.chars()),
+        UnicodeForm::Keep => return None,
+    };
+    if quick == unicode_normalization::IsNormalized::Yes {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let mut out = Emit::new(text.len(), track);
+    let mut changed = false;
+    let mut start = 0;
+    while start < bytes.len() {
+        // A chunk: one char, then every following non-ASCII char.
+        let mut end = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        while end < bytes.len() && bytes[end] >= 0x80 {
+            end += 1;
+        }
+        let chunk = &text[start..end];
+        if chunk.is_ascii() {
+            out.copy(text, start, end);
+        } else {
+            let n: String = match form {
+                UnicodeForm::Nfkc => chunk.nfkc().collect(),
+                _ => chunk.nfc().collect(),
+            };
+            if n == chunk {
+                out.copy(text, start, end);
+            } else {
+                changed = true;
+                // Map each output char to the input char at the same position, or the
+                // chunk's last char when the chunk shrank.
+                let srcs: Vec<usize> = chunk.char_indices().map(|(i, _)| start + i).collect();
+                for (k, c) in n.chars().enumerate() {
+                    out.push(c, srcs[k.min(srcs.len() - 1)]);
+                }
+            }
+        }
+        start = end;
+    }
+    changed.then(|| out.done())
+}
+
+/// Step 7.
+fn spaces(text: &str, track: bool) -> Option<StepOut> {
+    let mut out = Emit::new(text.len(), track);
+    // A space seen but not yet written: written only if a non-space char follows on the line.
+    let mut pending: Option<usize> = None;
+    let mut line_start = true;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if is_space(c) {
+            if !line_start && pending.is_none() {
+                pending = Some(i);
+            }
+            continue;
+        }
+        let newline = match c {
+            '\n' | '\u{2028}' | '\u{2029}' => true,
+            '\r' => {
+                if let Some(&(_, '\n')) = it.peek() {
+                    // "\r\n": the "\n" is the line break; the "\r" goes.
+                    continue;
+                }
+                true
+            }
+            _ => false,
+        };
+        if newline {
+            pending = None;
+            out.push('\n', i);
+            line_start = true;
+            continue;
+        }
+        if let Some(p) = pending.take() {
+            out.push(' ', p);
+        }
+        out.push(c, i);
+        line_start = false;
+    }
+    if out.text == text {
+        return None;
+    }
+    Some(out.done())
+}
+
+/// The byte scan behind [`Normalizer::normalize`]'s borrowed path. Conservative: `false`
+/// only when every step would leave `b` unchanged.
+fn needs_work(s: &Settings, b: &[u8]) -> bool {
+    let n = b.len();
+    if n == 0 {
+        return false;
+    }
+    if b[0] == b' ' || b[n - 1] == b' ' {
+        return true;
+    }
+    let fold_punct = s.fold_quotes || s.fold_dashes || s.fold_ellipsis;
+    let mut i = 0;
+    while i < n {
+        let c = b[i];
+        if c >= 0x20 && c < 0x7F {
+            if c == b' ' {
+                let next = b[i + 1];
+                if next == b' ' || next == b'\n' {
+                    return true;
+                }
+            } else if c == b'&' {
+                let next = b.get(i + 1).copied().unwrap_or(b' ');
+                if next == b'#' || next.is_ascii_alphabetic() {
+                    return true;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if c == b'\n' {
+            if b.get(i + 1) == Some(&b' ') {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        if c < 0x80 {
+            return true; // tab, CR, other controls, DEL
+        }
+        // Cyrillic letters U+0400..=U+047F: lead D0 or D1.
+        if (c == 0xD0 || c == 0xD1) && i + 1 < n {
+            let cp = 0x400 + ((u32::from(c) - 0xD0) << 6) + (u32::from(b[i + 1]) & 0x3F);
+            let upper = match cp {
+                0x410..=0x42F | 0x401 | 0x404 | 0x406 | 0x407 | 0x40E => true,
+                0x430..=0x44F | 0x451 | 0x454 | 0x456 | 0x457 | 0x45E => false,
+                _ => return true,
+            };
+            let special = !(0x410..=0x44F).contains(&cp);
+            match prev_cyrillic(b, i) {
+                Some(prev_upper) => {
+                    // Case anomaly "аБ" (a swapped single-byte charset), or an upper-case
+                    // letter followed by one of the windows-1251 bytes 0xA0..=0xBF (UTF-8
+                    // continuation bytes read as windows-1251: "РІ", "СЏ").
+                    if (upper && !prev_upper) || (special && prev_upper) {
+                        return true;
+                    }
+                }
+                None => {}
+            }
+            i += 2;
+            continue;
+        }
+        // Common punctuation: – — ‘ ’ “ ” „ … « » №.
+        if c == 0xE2 && i + 2 < n && (b[i + 1] == 0x80 || b[i + 1] == 0x84) {
+            let ok = match (b[i + 1], b[i + 2]) {
+                (0x80, 0x93 | 0x94 | 0x98 | 0x99 | 0x9C | 0x9D | 0x9E | 0xA6) => !fold_punct,
+                (0x84, 0x96) => b.get(i + 3).is_none_or(|&x| x < 0x80),
+                _ => false,
+            };
+            if !ok || prev_cyrillic(b, i) == Some(true) {
+                return true;
+            }
+            i += 3;
+            continue;
+        }
+        if c == 0xC2 && i + 1 < n && (b[i + 1] == 0xAB || b[i + 1] == 0xBB) {
+            if prev_cyrillic(b, i) == Some(true) {
+                return true;
+            }
+            i += 2;
+            continue;
+        }
+        return true;
+    }
+    false
+}
+
+/// If the char before byte `i` is a Cyrillic letter U+0400..=U+047F, whether it is upper-case.
+#[inline]
+fn prev_cyrillic(b: &[u8], i: usize) -> Option<bool> {
+    if i < 2 || !(b[i - 2] == 0xD0 || b[i - 2] == 0xD1) {
+        return None;
+    }
+    let cp = 0x400 + ((u32::from(b[i - 2]) - 0xD0) << 6) + (u32::from(b[i - 1]) & 0x3F);
+    Some((0x400..=0x42F).contains(&cp))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Normalizer>();
+    }
+
+    #[test]
+    fn fast_path_basics() {
+        let n = Normalizer::default();
+        for clean in [
+            "",
+            "a",
+            "Министерство связи и информатизации.\nITU — «цифровая» трансформация…",
+            "No. 5 № 7",
+        ] {
+            assert!(!n.needs_work(clean), "{clean:?}");
+        }
+        for dirty in [
+            " a", "a ", "a  b", "a\n b", "a \nb", "a\tb", "a\r\nb", "&amp;", "ВІКІ", "аБв", "Р’",
+            "é",
+        ] {
+            assert!(n.needs_work(dirty), "{dirty:?}");
+        }
+    }
+}

@@ -1,0 +1,761 @@
+//! Mojibake repair: text that was encoded in one charset and decoded as another.
+//!
+//! Two families of damage are handled, in this order, on one line at a time:
+//!
+//! 1. **UTF-8 read as a single-byte charset** (`РњРёРЅРёСЃС‚РµСЂСЃС‚РІРѕ`, `Ã©`, `п═я─`),
+//!    possibly several times over or only in part of a line. This is a port of ftfy's
+//!    `fix_encoding` (Apache-2.0, © Robyn Speer): a heuristic ([`is_bad`]) says whether a line
+//!    looks like mojibake at all; if so the line is re-encoded in each candidate charset and
+//!    decoded as UTF-8, and the first charset that yields valid UTF-8 wins. Runs of mojibake
+//!    inside otherwise good text are fixed on their own. KOI8-R, ISO-8859-5 and IBM866 are added
+//!    to ftfy's list of charsets, with two extra heuristic rules for them.
+//! 2. **One Cyrillic single-byte charset read as another** (`Ìèíèñòåðñòâî` is windows-1251
+//!    read as windows-1252; `нХМХЯРЕПЯРБН` is KOI8-R read as windows-1251). No UTF-8
+//!    structure helps here, so words are re-decoded only when the result is clearly better:
+//!    plausible Cyrillic words (case pattern, vowels, impossible letter pairs) where there were
+//!    implausible ones, over enough of the line.
+//!
+//! Both fire only when the repaired line is clearly better, so correct text in any language
+//! passes unchanged (the crate's tests check every sentence of the lingua test sets).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::tables::{self, RawCharmap};
+use crate::Repair;
+
+/// A single-byte charset with its reverse map, built once.
+pub(crate) struct Charmap {
+    raw: &'static RawCharmap,
+    rev: HashMap<char, u8>,
+}
+
+impl Charmap {
+    fn new(raw: &'static RawCharmap) -> Self {
+        let mut rev = HashMap::with_capacity(160);
+        for (i, c) in raw.high.iter().enumerate() {
+            let b = 0x80 + i as u8;
+            let c = match c {
+                Some(c) => *c,
+                None if raw.sloppy => char::from(b),
+                None => continue,
+            };
+            rev.entry(c).or_insert(b);
+        }
+        Charmap { raw, rev }
+    }
+
+    pub(crate) fn label(&self) -> &'static str {
+        self.raw.label
+    }
+
+    /// The byte that decodes to `c`, following ftfy's sloppy rules.
+    #[inline]
+    pub(crate) fn encode_char(&self, c: char) -> Option<u8> {
+        if (c as u32) < 0x80 {
+            if c == '\u{1A}' && self.raw.sloppy {
+                return None;
+            }
+            return Some(c as u8);
+        }
+        if self.raw.sloppy && c == '\u{FFFD}' {
+            return Some(0x1A);
+        }
+        self.rev.get(&c).copied()
+    }
+
+    /// The char byte `b` decodes to (`None` for an undefined byte of a strict charset).
+    #[inline]
+    pub(crate) fn decode_byte(&self, b: u8) -> Option<char> {
+        if b < 0x80 {
+            if b == 0x1A && self.raw.sloppy {
+                return Some('\u{FFFD}');
+            }
+            return Some(char::from(b));
+        }
+        match self.raw.high[usize::from(b - 0x80)] {
+            Some(c) => Some(c),
+            None if self.raw.sloppy => Some(char::from(b)),
+            None => None,
+        }
+    }
+}
+
+/// Charsets tried for "UTF-8 read as X", in ftfy's order, then the Cyrillic additions.
+pub(crate) static CHARMAPS: LazyLock<Vec<Charmap>> = LazyLock::new(|| {
+    [
+        &tables::LATIN_1,
+        &tables::WINDOWS_1252,
+        &tables::WINDOWS_1251,
+        &tables::WINDOWS_1250,
+        &tables::WINDOWS_1253,
+        &tables::WINDOWS_1254,
+        &tables::WINDOWS_1257,
+        &tables::ISO_8859_2,
+        &tables::MACINTOSH,
+        &tables::CP437,
+        &tables::KOI8_R,
+        &tables::ISO_8859_5,
+        &tables::IBM866,
+    ]
+    .into_iter()
+    .map(Charmap::new)
+    .collect()
+});
+
+/// Index into [`CHARMAPS`].
+pub(crate) fn charmap(label: &str) -> &'static Charmap {
+    CHARMAPS
+        .iter()
+        .find(|c| c.label() == label)
+        .unwrap_or(&CHARMAPS[0])
+}
+
+/// ftfy's badness pattern plus rules for UTF-8 read as KOI8-R (`п═`, `я─`) and as IBM866
+/// (`╨Я`, `╤А`).
+static BADNESS: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let extra = concat!(
+        r"|[пя][\x{2500}-\x{25A0}\x{2320}\x{2321}\x{2219}\x{221A}\x{2248}\x{2264}\x{2265}]",
+        r"|[╨╤][\x{410}-\x{43F}\x{2591}-\x{2593}\x{2502}\x{2524}\x{2561}\x{2562}\x{2556}",
+        r"\x{2555}\x{2563}\x{2551}\x{2557}\x{255D}\x{255C}\x{255B}\x{2510}]"
+    );
+    Regex::new(&format!("{}{}", tables::BADNESS, extra)).ok()
+});
+static UTF8_DETECTOR: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(tables::UTF8_DETECTOR).ok());
+static STRICT_CONTINUATION: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(&format!("^{}$", tables::STRICT_CONTINUATION)).ok());
+static ALTERED_UTF8: LazyLock<Option<regex::bytes::Regex>> = LazyLock::new(|| {
+    regex::bytes::Regex::new(concat!(
+        r"(?-u)[\xc2\xc3\xc5\xce\xd0\xd9][ ]",
+        r"|[\xe2\xe3][ ][\x80-\x84\x86-\x9f\xa1-\xbf]",
+        r"|[\xe0-\xe3][\x80-\x84\x86-\x9f\xa1-\xbf][ ]",
+        r"|[\xf0][ ][\x80-\xbf][\x80-\xbf]",
+        r"|[\xf0][\x80-\xbf][ ][\x80-\xbf]",
+        r"|[\xf0][\x80-\xbf][\x80-\xbf][ ]",
+    ))
+    .ok()
+});
+static LOSSY_UTF8: LazyLock<Option<regex::bytes::Regex>> = LazyLock::new(|| {
+    regex::bytes::Regex::new(concat!(
+        r"(?-u)[\xc2-\xdf][\x1a]",
+        r"|[\xc2-\xc3][?]",
+        r"|\xed[\xa0-\xaf][\x1a?]\xed[\xb0-\xbf][\x1a?\x80-\xbf]",
+        r"|\xed[\xa0-\xaf][\x1a?\x80-\xbf]\xed[\xb0-\xbf][\x1a?]",
+        r"|[\xe0-\xef][\x1a?][\x1a\x80-\xbf]",
+        r"|[\xe0-\xef][\x1a\x80-\xbf][\x1a?]",
+        r"|[\xf0-\xf4][\x1a?][\x1a\x80-\xbf][\x1a\x80-\xbf]",
+        r"|[\xf0-\xf4][\x1a\x80-\xbf][\x1a?][\x1a\x80-\xbf]",
+        r"|[\xf0-\xf4][\x1a\x80-\xbf][\x1a\x80-\xbf][\x1a?]",
+        r"|\x1a",
+    ))
+    .ok()
+});
+
+/// `true` when `text` looks like it contains mojibake (ftfy's `is_bad`, extended).
+pub(crate) fn is_bad(text: &str) -> bool {
+    BADNESS.as_ref().is_some_and(|re| re.is_match(text))
+}
+
+/// Text with, for every byte, the offset of the source char it came from (relative to the
+/// start of the repaired line). `src.len() == text.len()`.
+#[derive(Debug, Clone)]
+pub(crate) struct Tracked {
+    pub text: String,
+    pub src: Vec<usize>,
+}
+
+impl Tracked {
+    #[cfg(test)]
+    fn identity(text: &str) -> Self {
+        let mut src = Vec::with_capacity(text.len());
+        for (i, c) in text.char_indices() {
+            src.extend(std::iter::repeat_n(i, c.len_utf8()));
+        }
+        Tracked {
+            text: text.to_owned(),
+            src,
+        }
+    }
+
+    /// Maps this text's offsets through `inner` (offsets of `inner.text` are what `self`
+    /// points into).
+    fn compose(self, inner: &Tracked) -> Tracked {
+        let src = self
+            .src
+            .iter()
+            .map(|&i| inner.src.get(i).copied().unwrap_or(inner.src.len()))
+            .collect();
+        Tracked {
+            text: self.text,
+            src,
+        }
+    }
+}
+
+/// Repairs one line (no `\n` inside). Returns `None` when nothing changed.
+pub(crate) fn repair_line(line: &str, repairs: &mut Vec<Repair>) -> Option<Tracked> {
+    if line.is_ascii() {
+        return None;
+    }
+    let mut cur: Option<Tracked> = None;
+    for _ in 0..8 {
+        let text = cur.as_ref().map_or(line, |t| t.text.as_str());
+        let step = fix_utf8_one_step(text, repairs).or_else(|| fix_cyrillic(text, repairs));
+        match step {
+            Some(next) => {
+                cur = Some(match cur {
+                    Some(prev) => next.compose(&prev),
+                    None => next,
+                });
+            }
+            None => break,
+        }
+    }
+    cur
+}
+
+/// One step of ftfy's `fix_encoding`. `None` when the text does not change.
+fn fix_utf8_one_step(text: &str, repairs: &mut Vec<Repair>) -> Option<Tracked> {
+    if text.is_ascii() || !is_bad(text) {
+        return None;
+    }
+    for cm in CHARMAPS.iter() {
+        let Some((bytes, src)) = encode_tracked(text, cm) else {
+            continue;
+        };
+        // ftfy does not restore 0xA0 for MacRoman, where byte 0xA0 is a dagger.
+        let (bytes, src) = if cm.label() == "macintosh" {
+            (bytes, src)
+        } else {
+            restore_byte_a0(bytes, src)
+        };
+        let (bytes, src) = if cm.raw.sloppy {
+            replace_lossy(bytes, src)
+        } else {
+            (bytes, src)
+        };
+        if let Some(fixed) = decode_utf8_variants(&bytes, &src) {
+            if fixed.text != text {
+                repairs.push(Repair {
+                    from: "utf-8".into(),
+                    via: cm.label().into(),
+                });
+                return Some(fixed);
+            }
+        }
+    }
+    decode_inconsistent_utf8(text, repairs)
+}
+
+fn encode_tracked(text: &str, cm: &Charmap) -> Option<(Vec<u8>, Vec<usize>)> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut src = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        bytes.push(cm.encode_char(c)?);
+        src.push(i);
+    }
+    Some((bytes, src))
+}
+
+/// Replaces each regex match in `bytes` with `f(match)`, keeping the source offsets (new bytes
+/// take the offset of the match's first byte).
+fn substitute(
+    bytes: Vec<u8>,
+    src: Vec<usize>,
+    re: &regex::bytes::Regex,
+    mut f: impl FnMut(&[u8], &[u8]) -> Option<Vec<u8>>,
+) -> (Vec<u8>, Vec<usize>) {
+    let mut out = Vec::with_capacity(bytes.len() + 4);
+    let mut out_src = Vec::with_capacity(bytes.len() + 4);
+    let mut last = 0;
+    for m in re.find_iter(&bytes) {
+        let Some(rep) = f(m.as_bytes(), &bytes[m.end()..]) else {
+            continue;
+        };
+        out.extend_from_slice(&bytes[last..m.start()]);
+        out_src.extend_from_slice(&src[last..m.start()]);
+        let s = src[m.start()];
+        out_src.extend(std::iter::repeat_n(s, rep.len()));
+        out.extend_from_slice(&rep);
+        last = m.end();
+    }
+    if last == 0 {
+        return (bytes, src);
+    }
+    out.extend_from_slice(&bytes[last..]);
+    out_src.extend_from_slice(&src[last..]);
+    (out, out_src)
+}
+
+/// ftfy's `restore_byte_a0`: a space that stands where byte 0xA0 belongs in UTF-8.
+fn restore_byte_a0(bytes: Vec<u8>, src: Vec<usize>) -> (Vec<u8>, Vec<usize>) {
+    let Some(altered) = ALTERED_UTF8.as_ref() else {
+        return (bytes, src);
+    };
+    if !altered.is_match(&bytes) {
+        return (bytes, src);
+    }
+    // "Ã " followed by anything but " ", "quele", "quela", "quilo", "s " is "à ".
+    let (bytes, src) = a_grave_word(bytes, src);
+    substitute(bytes, src, altered, |m, _| {
+        Some(
+            m.iter()
+                .map(|&b| if b == b' ' { 0xA0 } else { b })
+                .collect(),
+        )
+    })
+}
+
+fn a_grave_word(bytes: Vec<u8>, src: Vec<usize>) -> (Vec<u8>, Vec<usize>) {
+    let mut out = Vec::with_capacity(bytes.len() + 4);
+    let mut out_src = Vec::with_capacity(bytes.len() + 4);
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == 0xC3 && bytes.get(i + 1) == Some(&b' ') {
+            let rest = &bytes[i + 2..];
+            let blocked = [&b" "[..], b"quele", b"quela", b"quilo", b"s "]
+                .iter()
+                .any(|p| rest.starts_with(p));
+            if !blocked {
+                out.extend_from_slice(&[0xC3, 0xA0, b' ']);
+                out_src.extend_from_slice(&[src[i], src[i], src[i + 1]]);
+                i += 2;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        out_src.push(src[i]);
+        i += 1;
+    }
+    (out, out_src)
+}
+
+/// ftfy's `replace_lossy_sequences`: UTF-8 sequences with a lost byte become U+FFFD.
+fn replace_lossy(bytes: Vec<u8>, src: Vec<usize>) -> (Vec<u8>, Vec<usize>) {
+    match LOSSY_UTF8.as_ref() {
+        Some(re) => substitute(bytes, src, re, |_, _| Some("\u{FFFD}".as_bytes().to_vec())),
+        None => (bytes, src),
+    }
+}
+
+/// Strict UTF-8 plus CESU-8 surrogate pairs and Java's `C0 80` for NUL (ftfy's
+/// `utf-8-variants`). `None` on any invalid sequence.
+fn decode_utf8_variants(bytes: &[u8], src: &[usize]) -> Option<Tracked> {
+    let mut text = String::with_capacity(bytes.len());
+    let mut out_src = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 {
+            (char::from(b), 1)
+        } else if b == 0xC0 && bytes.get(i + 1) == Some(&0x80) {
+            ('\0', 2)
+        } else if b == 0xED
+            && i + 5 < bytes.len()
+            && (0xA0..=0xAF).contains(&bytes[i + 1])
+            && (0x80..=0xBF).contains(&bytes[i + 2])
+            && bytes[i + 3] == 0xED
+            && (0xB0..=0xBF).contains(&bytes[i + 4])
+            && (0x80..=0xBF).contains(&bytes[i + 5])
+        {
+            let hi =
+                0xD000 | (u32::from(bytes[i + 1] & 0x3F) << 6) | u32::from(bytes[i + 2] & 0x3F);
+            let lo =
+                0xD000 | (u32::from(bytes[i + 4] & 0x3F) << 6) | u32::from(bytes[i + 5] & 0x3F);
+            let cp = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+            (char::from_u32(cp)?, 6)
+        } else {
+            let len = match b {
+                0xC2..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF4 => 4,
+                _ => return None,
+            };
+            let s = std::str::from_utf8(bytes.get(i..i + len)?).ok()?;
+            (s.chars().next()?, len)
+        };
+        text.push(c);
+        out_src.extend(std::iter::repeat_n(src[i], c.len_utf8()));
+        i += len;
+    }
+    Some(Tracked { text, src: out_src })
+}
+
+/// ftfy's `decode_inconsistent_utf8`: fixes runs of UTF-8 mojibake inside other text.
+fn decode_inconsistent_utf8(text: &str, repairs: &mut Vec<Repair>) -> Option<Tracked> {
+    let det = UTF8_DETECTOR.as_ref()?;
+    let strict = STRICT_CONTINUATION.as_ref()?;
+    let mut out = String::with_capacity(text.len());
+    let mut src = Vec::with_capacity(text.len());
+    let mut last = 0;
+    let mut pos = 0;
+    let mut changed = false;
+    while pos <= text.len() {
+        let Some(m) = det.find_at(text, pos) else {
+            break;
+        };
+        // The look-behind ftfy has: no strict continuation char right before the match.
+        if let Some(prev) = text[..m.start()].chars().next_back() {
+            let mut buf = [0u8; 4];
+            if strict.is_match(prev.encode_utf8(&mut buf)) {
+                let step = text[m.start()..].chars().next().map_or(1, char::len_utf8);
+                pos = m.start() + step;
+                continue;
+            }
+        }
+        let sub = m.as_str();
+        pos = m.end().max(pos + 1);
+        if sub.len() < text.len() && is_bad(sub) {
+            let mut sub_repairs = Vec::new();
+            if let Some(fixed) = fix_encoding_full(sub, &mut sub_repairs) {
+                push_identity(text, last, m.start(), &mut out, &mut src);
+                out.push_str(&fixed.text);
+                src.extend(fixed.src.iter().map(|&s| s + m.start()));
+                last = m.end();
+                changed = true;
+                repairs.extend(sub_repairs);
+            }
+        }
+        if pos > text.len() {
+            break;
+        }
+        // Continue searching at a char boundary.
+        while !text.is_char_boundary(pos) {
+            pos += 1;
+        }
+    }
+    if !changed {
+        return None;
+    }
+    push_identity(text, last, text.len(), &mut out, &mut src);
+    Some(Tracked { text: out, src })
+}
+
+fn push_identity(text: &str, from: usize, to: usize, out: &mut String, src: &mut Vec<usize>) {
+    for (i, c) in text[from..to].char_indices() {
+        src.extend(std::iter::repeat_n(from + i, c.len_utf8()));
+    }
+    out.push_str(&text[from..to]);
+}
+
+/// ftfy's `fix_encoding` loop on a piece of text (UTF-8 steps only).
+fn fix_encoding_full(text: &str, repairs: &mut Vec<Repair>) -> Option<Tracked> {
+    let mut cur: Option<Tracked> = None;
+    for _ in 0..8 {
+        let t = cur.as_ref().map_or(text, |t| t.text.as_str());
+        match fix_utf8_one_step(t, repairs) {
+            Some(next) => {
+                cur = Some(match cur {
+                    Some(prev) => next.compose(&prev),
+                    None => next,
+                });
+            }
+            None => break,
+        }
+    }
+    cur
+}
+
+// ---------------------------------------------------------------------------------------
+// Cyrillic single-byte confusions.
+
+/// (real charset, charset it was wrongly decoded as).
+const CYRILLIC_PAIRS: [(&str, &str); 10] = [
+    ("windows-1251", "windows-1252"),
+    ("koi8-r", "windows-1252"),
+    ("iso-8859-5", "windows-1252"),
+    ("ibm866", "windows-1252"),
+    ("koi8-r", "windows-1251"),
+    ("windows-1251", "koi8-r"),
+    ("iso-8859-5", "windows-1251"),
+    ("windows-1251", "iso-8859-5"),
+    ("ibm866", "windows-1251"),
+    ("windows-1251", "ibm866"),
+];
+
+fn is_cyrillic_letter(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}') && c.is_alphabetic()
+}
+
+const VOWELS: &str = "аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ";
+
+/// A plausible Russian/Belarusian/Ukrainian word: sane case pattern, vowels where a word needs
+/// them, no impossible letter pairs.
+pub(crate) fn plausible_cyrillic(word: &str) -> bool {
+    let n = word.chars().count();
+    if n == 0 || !word.chars().all(is_cyrillic_letter) {
+        return false;
+    }
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+    let case_ok = upper == 0 || upper == n || (upper == 1 && first_upper);
+    if !case_ok {
+        return false;
+    }
+    let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let vowels = lower.iter().filter(|c| VOWELS.contains(**c)).count();
+    if n >= 2 && vowels == 0 && !(upper == n && n <= 4) {
+        return false;
+    }
+    if n >= 5 && vowels * 5 < n {
+        return false;
+    }
+    if matches!(lower[0], 'ь' | 'ъ' | 'ы') && n > 1 {
+        return false;
+    }
+    let mut run = 0;
+    for (i, &c) in lower.iter().enumerate() {
+        if VOWELS.contains(c) {
+            run = 0;
+        } else {
+            run += 1;
+            if run > 5 {
+                return false;
+            }
+        }
+        if i > 0 {
+            let p = lower[i - 1];
+            let soft = matches!(c, 'ь' | 'ъ');
+            if soft && (VOWELS.contains(p) || matches!(p, 'ь' | 'ъ' | 'й')) {
+                return false;
+            }
+            if c == 'ы' && VOWELS.contains(p) && p != 'ы' {
+                // "аы", "оы": not in any of the three languages.
+                return false;
+            }
+        }
+    }
+    true
+}
+
+struct Token {
+    start: usize,
+    end: usize,
+    converted: String,
+}
+
+/// Fixes one line whose Cyrillic was decoded with the wrong single-byte charset.
+fn fix_cyrillic(text: &str, repairs: &mut Vec<Repair>) -> Option<Tracked> {
+    if text.is_ascii() {
+        return None;
+    }
+    let mut best: Option<(usize, usize, Vec<Token>)> = None; // (score, pair index, tokens)
+    for (pi, (real, via)) in CYRILLIC_PAIRS.iter().enumerate() {
+        let real = charmap(real);
+        let via = charmap(via);
+        if let Some((score, tokens)) = judge_pair(text, real, via) {
+            if best.as_ref().is_none_or(|b| score > b.0) {
+                best = Some((score, pi, tokens));
+            }
+        }
+    }
+    let (_, pi, tokens) = best?;
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut src = Vec::with_capacity(text.len() + 16);
+    let mut last = 0;
+    for t in &tokens {
+        push_identity(text, last, t.start, &mut out, &mut src);
+        // Map converted chars one-to-one onto the token's chars.
+        for ((i, _), c) in text[t.start..t.end].char_indices().zip(t.converted.chars()) {
+            out.push(c);
+            src.extend(std::iter::repeat_n(t.start + i, c.len_utf8()));
+        }
+        last = t.end;
+    }
+    push_identity(text, last, text.len(), &mut out, &mut src);
+    if out == text {
+        return None;
+    }
+    let (real, via) = CYRILLIC_PAIRS[pi];
+    repairs.push(Repair {
+        from: real.into(),
+        via: via.into(),
+    });
+    Some(Tracked { text: out, src })
+}
+
+/// Decides whether `text` is Cyrillic in `real` decoded as `via`; returns a score and the
+/// tokens to convert.
+fn judge_pair(text: &str, real: &Charmap, via: &Charmap) -> Option<(usize, Vec<Token>)> {
+    let via_is_cyrillic = via.label() != "windows-1252";
+    // Chars of `text` that are a Cyrillic letter in `real` once re-encoded in `via`.
+    let convert = |c: char| -> Option<char> {
+        if c.is_ascii() {
+            return None;
+        }
+        let b = via
+            .encode_char(c)
+            .or_else(|| (('\u{80}'..='\u{9F}').contains(&c)).then_some(c as u8))?;
+        let r = real.decode_byte(b)?;
+        is_cyrillic_letter(r).then_some(r)
+    };
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut cur: Option<(usize, String)> = None;
+    for (i, c) in text.char_indices() {
+        match convert(c) {
+            Some(r) => match cur.as_mut() {
+                Some((_, s)) => s.push(r),
+                None => cur = Some((i, r.to_string())),
+            },
+            None => {
+                if let Some((s, conv)) = cur.take() {
+                    tokens.push(Token {
+                        start: s,
+                        end: i,
+                        converted: conv,
+                    });
+                }
+            }
+        }
+    }
+    if let Some((s, conv)) = cur.take() {
+        tokens.push(Token {
+            start: s,
+            end: text.len(),
+            converted: conv,
+        });
+    }
+    if tokens.is_empty() {
+        return None;
+    }
+    // A token glued to ASCII letters is part of a Latin word, not a mis-decoded one.
+    let glued = |t: &Token| {
+        text[..t.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+            || text[t.end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+    };
+    if via_is_cyrillic {
+        // Cyrillic-looking text: the line as a whole must go from mostly implausible words
+        // to plausible ones, and show the case anomaly a swapped charset leaves.
+        let anomaly = tokens
+            .iter()
+            .any(|t| has_case_anomaly(&text[t.start..t.end]));
+        if !anomaly {
+            return None;
+        }
+        let words: Vec<&Token> = tokens
+            .iter()
+            .filter(|t| t.converted.chars().count() >= 3)
+            .collect();
+        if words.is_empty() {
+            return None;
+        }
+        let fixable = words
+            .iter()
+            .filter(|t| {
+                !plausible_cyrillic(&text[t.start..t.end]) && plausible_cyrillic(&t.converted)
+            })
+            .count();
+        let good_before = words
+            .iter()
+            .filter(|t| plausible_cyrillic(&text[t.start..t.end]))
+            .count();
+        let good_after = words
+            .iter()
+            .filter(|t| plausible_cyrillic(&t.converted))
+            .count();
+        let n = words.len();
+        let enough = fixable >= 2 || (n == 1 && words[0].converted.chars().count() >= 5);
+        if enough && fixable * 10 >= n * 6 && good_before * 10 <= n * 3 && good_after * 10 >= n * 8
+        {
+            // Every Cyrillic run of the line was decoded the same wrong way.
+            let score = fixable * 2;
+            return Some((score, tokens.into_iter().filter(|t| !glued(t)).collect()));
+        }
+        return None;
+    }
+    // Latin-looking text: runs of non-ASCII Latin-1 symbols/letters that become plausible
+    // Cyrillic words. Real European words mix in ASCII letters; these runs do not.
+    let candidates: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| !glued(t) && t.converted.chars().count() >= 2)
+        .collect();
+    let fixable: Vec<&&Token> = candidates
+        .iter()
+        .filter(|t| plausible_cyrillic(&t.converted) && !is_cyrillic_run(&text[t.start..t.end]))
+        .collect();
+    let fix_chars: usize = fixable.iter().map(|t| t.converted.chars().count()).sum();
+    let longest = fixable
+        .iter()
+        .map(|t| t.converted.chars().count())
+        .max()
+        .unwrap_or(0);
+    if fix_chars >= 6 && longest >= 4 && fixable.len() * 10 >= candidates.len() * 7 {
+        let score = fixable.len() * 2 + 1;
+        // Convert every free-standing run (single-letter words such as "â" = "в" included).
+        let keep: Vec<Token> = tokens
+            .into_iter()
+            .filter(|t| !glued(t) && !is_cyrillic_run(&text[t.start..t.end]))
+            .filter(|t| t.converted.chars().count() == 1 || plausible_cyrillic(&t.converted))
+            .collect();
+        return Some((score, keep));
+    }
+    None
+}
+
+fn is_cyrillic_run(s: &str) -> bool {
+    s.chars().any(is_cyrillic_letter)
+}
+
+/// A lowercase letter directly followed by an uppercase one inside a Cyrillic word.
+pub(crate) fn has_case_anomaly(word: &str) -> bool {
+    let mut prev_lower = false;
+    for c in word.chars() {
+        if !is_cyrillic_letter(c) {
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower {
+            return true;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(s: &str) -> String {
+        let mut r = Vec::new();
+        repair_line(s, &mut r).map_or_else(|| s.to_owned(), |t| t.text)
+    }
+
+    #[test]
+    fn regexes_compile() {
+        assert!(BADNESS.is_some());
+        assert!(UTF8_DETECTOR.is_some());
+        assert!(STRICT_CONTINUATION.is_some());
+        assert!(ALTERED_UTF8.is_some());
+        assert!(LOSSY_UTF8.is_some());
+    }
+
+    #[test]
+    fn basic_chains() {
+        assert_eq!(fix("РњРёРЅРёСЃС‚РµСЂСЃС‚РІРѕ"), "Министерство");
+        assert_eq!(fix("Ìèíèñòåðñòâî ñâÿçè"), "Министерство связи");
+        assert_eq!(fix("HÃ´tel"), "Hôtel");
+        assert_eq!(
+            fix("ВІКІ is Ukrainian for WIKI"),
+            "ВІКІ is Ukrainian for WIKI"
+        );
+    }
+
+    #[test]
+    fn tracked_offsets_are_in_range() {
+        let s = "x РњРёРЅ y";
+        let mut r = Vec::new();
+        let t = repair_line(s, &mut r).unwrap_or_else(|| Tracked::identity(s));
+        assert_eq!(t.src.len(), t.text.len());
+        assert!(t.src.iter().all(|&i| s.is_char_boundary(i)));
+    }
+}
