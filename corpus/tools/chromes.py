@@ -486,6 +486,9 @@ def bitrix(page):
   <nav class="top-menu"><div class="container"><ul class="top-menu__list">
 {menu}
   </ul></div></nav>
+  <div class="mobile-menu" id="mobile-menu" aria-hidden="true"><button class="mobile-menu__close" type="button">&times;</button>
+{mobile}
+  </div>
 </header>
 <div class="container">
   <div class="breadcrumbs" itemscope itemtype="http://schema.org/BreadcrumbList"><div class="bx-breadcrumb-item" id="bx_breadcrumb_0" itemprop="itemListElement" itemscope itemtype="http://schema.org/ListItem"><a href="/" title="{home}" itemprop="item"><span itemprop="name">{home}</span></a><meta itemprop="position" content="1" /></div><i class="fa fa-angle-right"></i><div class="bx-breadcrumb-item" id="bx_breadcrumb_1" itemprop="itemListElement" itemscope itemtype="http://schema.org/ListItem"><a href="/press-center/" title="{press}" itemprop="item"><span itemprop="name">{press}</span></a><meta itemprop="position" content="2" /></div><i class="fa fa-angle-right"></i><div class="bx-breadcrumb-item" id="bx_breadcrumb_2" itemprop="itemListElement" itemscope itemtype="http://schema.org/ListItem"><a href="/press-center/news/" title="{news}" itemprop="item"><span itemprop="name">{news}</span></a><meta itemprop="position" content="3" /></div></div>
@@ -528,7 +531,10 @@ def bitrix(page):
         bxid=h(page["case"], 10), detail=detail, side=side, poll_h=u["poll"], poll=poll(page, "vote-form"),
         subscribe=u["subscribe"], portals=portals, footer_cols=footer_cols, address=esc(s["address"][lang]),
         hours_h=u["hours"], hours=esc(s["hours"][lang]), copy=u["copy"], cookies=u["cookies"], cookies_ok=u["cookies_ok"],
-        metrika=metrika(hint(s["domain"], 20000000, 89999999)), composite=composite)
+        metrika=metrika(hint(s["domain"], 20000000, 89999999)), composite=composite,
+        mobile="\n".join('<div class="mobile-menu__section"><a class="mobile-menu__parent" href="/%s/">%s</a><ul>%s</ul></div>' % (
+            slug(sec), esc(sec), "".join('<li><a href="/%s/%s/">%s</a></li>' % (slug(sec), slug(i), esc(i)) for i in items))
+            for sec, items in C_menu(page)))
 
 
 # ================================================================= WordPress
