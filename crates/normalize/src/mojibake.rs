@@ -121,7 +121,15 @@ static BADNESS: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"|[╨╤][\x{410}-\x{43F}\x{2591}-\x{2593}\x{2502}\x{2524}\x{2561}\x{2562}\x{2556}",
         r"\x{2555}\x{2563}\x{2551}\x{2557}\x{255D}\x{255C}\x{255B}\x{2510}]"
     );
-    Regex::new(&format!("{}{}", tables::BADNESS, extra)).ok()
+    // UTF-8 Cyrillic read as windows-1251 without any of the symbols ftfy looks for
+    // ("СЃРІСЏР·Рё"): three lead-byte letters in a row, each followed by a char of bytes
+    // 0x80..=0xBF.
+    let cont: String = tables::WINDOWS_1251.high[..64]
+        .iter()
+        .map(|c| format!("\\x{{{:X}}}", c.map_or(0xFFFD, u32::from)))
+        .collect();
+    let cyr = format!("|(?:[РС][{cont}]){{3}}");
+    Regex::new(&format!("{}{}{}", tables::BADNESS, extra, cyr)).ok()
 });
 static UTF8_DETECTOR: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(tables::UTF8_DETECTOR).ok());
@@ -196,7 +204,51 @@ impl Tracked {
 }
 
 /// Repairs one line (no `\n` inside). Returns `None` when nothing changed.
+///
+/// When mojibake is left after the whole-line repair and the line has no-break spaces (an
+/// `&nbsp;` decoded into text whose bytes were mis-decoded breaks the UTF-8 structure of the
+/// whole line), the pieces between no-break spaces are repaired one by one, and that result
+/// is kept if it leaves less mojibake.
 pub(crate) fn repair_line(line: &str, repairs: &mut Vec<Repair>) -> Option<Tracked> {
+    if line.is_ascii() {
+        return None;
+    }
+    let mut whole_repairs = Vec::new();
+    let whole = repair_line_whole(line, &mut whole_repairs);
+    let after = whole.as_ref().map_or(line, |t| t.text.as_str());
+    if after.contains('\u{A0}') && is_bad(after) {
+        let mut piece_repairs = Vec::new();
+        let mut out = String::with_capacity(line.len());
+        let mut src = Vec::with_capacity(line.len());
+        let mut start = 0;
+        for piece in line.split('\u{A0}') {
+            match repair_line_whole(piece, &mut piece_repairs) {
+                Some(t) => {
+                    out.push_str(&t.text);
+                    src.extend(t.src.iter().map(|&i| start + i));
+                }
+                None => push_identity(line, start, start + piece.len(), &mut out, &mut src),
+            }
+            start += piece.len();
+            if start < line.len() {
+                push_identity(line, start, start + 2, &mut out, &mut src);
+                start += 2;
+            }
+        }
+        if badness(&out) < badness(after) {
+            repairs.extend(piece_repairs);
+            return Some(Tracked { text: out, src });
+        }
+    }
+    repairs.extend(whole_repairs);
+    whole
+}
+
+fn badness(text: &str) -> usize {
+    BADNESS.as_ref().map_or(0, |re| re.find_iter(text).count())
+}
+
+fn repair_line_whole(line: &str, repairs: &mut Vec<Repair>) -> Option<Tracked> {
     if line.is_ascii() {
         return None;
     }
@@ -238,7 +290,9 @@ fn fix_utf8_one_step(text: &str, repairs: &mut Vec<Repair>) -> Option<Tracked> {
             (bytes, src)
         };
         if let Some(fixed) = decode_utf8_variants(&bytes, &src) {
-            if fixed.text != text {
+            // Private-use characters out of nowhere mean the bytes were not UTF-8 after all.
+            let pua = |t: &str| t.chars().any(|c| ('\u{E000}'..='\u{F8FE}').contains(&c));
+            if fixed.text != text && !(pua(&fixed.text) && !pua(text)) {
                 repairs.push(Repair {
                     from: "utf-8".into(),
                     via: cm.label().into(),
