@@ -9,6 +9,7 @@ Usage:  python3 corpus/tools/build_pages.py [--check]
         --check  rebuild in memory and fail if any committed file differs.
 """
 
+import html
 import json
 import os
 import re
@@ -68,6 +69,21 @@ def load(path):
     return page
 
 
+def self_check(page, data):
+    """Every gold line (every cell, for table rows) must be visible text of the rendered page."""
+    text = data.decode(ENCODINGS[page["encoding"]])
+    text = re.sub(r"<script.*?</script>|<style.*?</style>", " ", text, flags=re.S | re.I)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text)).replace("\u00a0", " ")
+    text = " ".join(text.split())
+    missing = []
+    for line in gold_lines(page):
+        for part in line.split(" | "):
+            if " ".join(part.split()) not in text:
+                missing.append(part)
+    if missing:
+        raise SystemExit("%s: gold text not found in page: %r" % (page["case"], missing[:3]))
+
+
 def word_count(page):
     return sum(len(re.findall(r"\w+", line)) for line in gold_lines(page)[1:])
 
@@ -82,6 +98,7 @@ def build(check=False):
     for page in ALL_PAGES:
         doc = RENDERERS[page["site"]["style"]](page)
         data = doc.encode(ENCODINGS[page["encoding"]], errors="xmlcharrefreplace")
+        self_check(page, data)
         # The gold title and text must survive the page's own encoding.
         gold_txt = "\n".join(gold_lines(page)) + "\n"
         gold = {

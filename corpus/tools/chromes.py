@@ -189,6 +189,21 @@ def drupal7(page):
         "urlIsAjaxTrusted": {"/%s/node/%s" % (lang, nid): True},
         "specialVersion": {"fontSize": [14, 16, 20], "colors": ["white", "black", "blue"], "images": "on"},
     }
+    n_points = page["src"].get("map_points", 0)
+    if n_points:
+        # A Leaflet map block (e.g. connected villages): Drupal puts every feature into Drupal.settings.
+        pts = hbytes(page["case"] + "map", n_points * 4)
+        settings["leaflet"] = [{"mapId": "leaflet-map-%s" % h(page["case"], 8), "map": {
+            "label": "OSM Mapnik", "description": "Leaflet default map.", "settings": {
+                "zoomDefault": 7, "minZoom": 5, "maxZoom": 18, "dragging": True, "touchZoom": True,
+                "scrollWheelZoom": False, "doubleClickZoom": True, "zoomControl": True, "attributionControl": True},
+            "layers": {"earth": {"urlTemplate": "//{s}.tile.openstreetmap.org/{z}/{x}/{y}.png",
+                                 "options": {"attribution": "OSM Mapnik"}}}},
+            "features": [{"type": "point", "lat": round(51.3 + pts[4 * i] / 255 * 4.4 + pts[4 * i + 1] / 65025, 6),
+                          "lon": round(23.3 + pts[4 * i + 2] / 255 * 9.3 + pts[4 * i + 3] / 65025, 6),
+                          "icon": {"iconUrl": "/sites/all/themes/mpt/images/marker-gpon.png", "iconSize": {"x": "25", "y": "41"}},
+                          "popup": "GPON #%d" % (1000 + i), "leaflet_id": "node-%d-%d" % (int(nid), i)}
+                         for i in range(n_points)]}]
     menu = mega_menu(page, "/" + lang, "menu nice-menu nice-menu-down", "menu-%s leaf" % nid, "menuparent expanded")
     crumbs = '<div class="breadcrumb"><a href="/%s">%s</a> » <a href="/%s/press-centre">%s</a> » <a href="/%s/news">%s</a></div>' % (
         lang, u["home"], lang, C.MENU_MINISTRY[lang][3][0], lang, u["news"])
@@ -918,7 +933,7 @@ function preload() {{
 <TR><TD ALIGN="center"><FONT FACE="Tahoma" SIZE="1" COLOR="#FFFFFF">{footer_links}<BR><BR>
 {address}. {tel}: {phone}. E-mail: <A HREF="mailto:{email}"><FONT COLOR="#FFFFFF">{email}</FONT></A><BR>
 {hours_h}: {hours}<BR>
-&copy; 2003-2011 {site_t}. {copy}.<BR>
+&copy; 2003-{year} {site_t}. {copy}.<BR>
 </FONT></TD></TR>
 </TABLE>
 </BODY>
@@ -932,7 +947,7 @@ function preload() {{
         latest_h=u["latest"], news_col=news_col, all_news=u["all_news"],
         footer_links=" | ".join('<A HREF="/%s.php"><FONT COLOR="#FFFFFF">%s</FONT></A>' % (slug(i), esc(i)) for i, _ in C_menu(page)),
         tel={"ru": "Тел.", "be": "Тэл.", "uk": "Тел."}[lang], phone=s["phone"], email=s["email"],
-        hours_h=u["hours"], hours=esc(s["hours"][lang]), copy=u["copy"], layers=layers, calendar=calendar)
+        hours_h=u["hours"], hours=esc(s["hours"][lang]), copy=u["copy"], layers=layers, calendar=calendar, year=y)
 
 
 def _valid(y, m, d):
@@ -950,7 +965,7 @@ def _valid(y, m, d):
 def sharepoint(page):
     lang, u, s, b = page["lang"], U(page), page["site"], base(page)
     title = page["title"]
-    vs = base64.b64encode(hbytes(page["case"] + "viewstate", 21000)).decode()
+    vs = base64.b64encode(hbytes(page["case"] + "viewstate", page["src"].get("viewstate_bytes", 21000))).decode()
     ev = base64.b64encode(hbytes(page["case"] + "ev", 600)).decode()
     ctx = {"webServerRelativeUrl": "/newsroom", "webAbsoluteUrl": b + "/newsroom", "siteAbsoluteUrl": b,
            "serverRequestPath": "/newsroom/Pages/" + page["url"].rsplit("/", 1)[-1], "layoutsUrl": "_layouts/15",
