@@ -55,7 +55,7 @@ fn report(name: &str, rows: &[(String, PageScore)], pages: bool) {
     let m = macro_average(&scores);
     let sd = bootstrap_std(&scores, 1000, 0x5eed);
     println!(
-        "{name}: pages={} F1={:.4}±{:.3} P={:.4}±{:.3} R={:.4}±{:.3} accuracy={:.3}",
+        "{name}: pages={} F1={:.3}±{:.3} P={:.3}±{:.3} R={:.3}±{:.3} accuracy={:.3}",
         m.pages, m.f1, sd[0], m.precision, sd[1], m.recall, sd[2], m.accuracy
     );
 }
@@ -70,9 +70,10 @@ fn show(extractor: &Extractor, bytes: &[u8], url: Option<&str>) {
             for b in &doc.blocks {
                 let t: String = b.text.chars().take(110).collect();
                 println!(
-                    "{} {:>5.2} ld={:.2} d={:<3} {:?} {:?} | {}",
+                    "{} {:>5.2} s={:.2} ld={:.2} d={:<3} {:?} {:?} | {}",
                     if b.is_content { '+' } else { ' ' },
                     b.features.region_score,
+                    b.features.score,
                     b.features.link_density,
                     b.features.depth,
                     b.kind,

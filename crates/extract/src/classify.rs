@@ -70,11 +70,44 @@ pub(crate) fn classify(tree: &Tree) -> Classification {
         agg_link[p] += agg_link[i];
         end[p] = end[p].max(end[i]);
     }
+    // "Good" text: paragraph-like blocks of 25+ characters that are not mostly links.
+    let mut agg_good = vec![0u64; n];
+    for b in blocks {
+        if b.text_len >= 25 && b.link_len * 2 <= b.text_len {
+            agg_good[b.frame as usize] += u64::from(b.text_len);
+        }
+    }
+    for i in (1..n).rev() {
+        let p = frames[i].parent as usize;
+        agg_good[p] += agg_good[i];
+    }
     // Top-down inherited flags.
     let mut anc: Vec<u32> = Vec::with_capacity(n);
     for (i, f) in frames.iter().enumerate() {
         let pf = if i == 0 { 0 } else { anc[f.parent as usize] };
         anc.push(pf | f.flags);
+    }
+    // Candidates under a boilerplate region (other than the page wrappers html/body)
+    // are damped: a long comment thread must not outscore the article above it.
+    // A negative name on a wrapper of the article (`content-sidebar-wrap`, `has-ads`)
+    // does not count: only regions with no article-body or main marker inside do.
+    let strong_neg = hints::NEGATIVE & !hints::META;
+    let mut pos_desc = vec![false; n];
+    for i in (0..n).rev() {
+        let f = &frames[i];
+        let marker = f.flags & (hints::BODY | hints::MAIN) != 0
+            || (f.flags & hints::ARTICLE != 0 && f.flags & strong_neg == 0);
+        if marker {
+            pos_desc[i] = true;
+        }
+        if i > 0 && pos_desc[i] {
+            pos_desc[f.parent as usize] = true;
+        }
+    }
+    let mut anc_neg = vec![false; n];
+    for (i, f) in frames.iter().enumerate().skip(1) {
+        let own = f.flags & strong_neg != 0 && !matches!(f.tag, Tag::Html | Tag::Body) && !pos_desc[i];
+        anc_neg[i] = anc_neg[f.parent as usize] || own;
     }
     // Candidate scores.
     let mut cand = vec![0f32; n];
@@ -112,7 +145,8 @@ pub(crate) fn classify(tree: &Tree) -> Classification {
         }
         let ld = if agg_text[i] == 0 { 0.0 } else { agg_link[i] as f32 / agg_text[i] as f32 };
         let w = weight(frames[i].flags);
-        let f = (cand[i] + w) * (1.0 - ld);
+        let damp = if anc_neg[i] { 0.25 } else { 1.0 };
+        let f = (cand[i] + w) * (1.0 - ld) * damp;
         finals[i] = f;
         if best.is_none_or(|b| f > finals[b]) {
             best = Some(i);
@@ -149,9 +183,13 @@ pub(crate) fn classify(tree: &Tree) -> Classification {
     let mut region_of = vec![0f32; n];
     for &r in &roots {
         let rs = if finals[r].is_finite() { finals[r] } else { 0.0 };
+        // A negative name on a frame holding half the region's good text is a
+        // wrapper (page builders' `widget-container`), not a boilerplate box.
+        let wrapper = agg_good[r] / 2;
         for i in r..end[r] as usize {
             in_region[i] = true;
-            rel[i] = if i == r { 0 } else { rel[frames[i].parent as usize] | frames[i].flags };
+            let own = if agg_good[i] > wrapper && agg_good[i] > 0 { frames[i].flags & !strong_neg } else { frames[i].flags };
+            rel[i] = if i == r { 0 } else { rel[frames[i].parent as usize] | own };
             region_of[i] = rs;
         }
     }

@@ -90,8 +90,8 @@ fn word_flag(w: &str) -> u32 {
         | "latest" | "more" | "readmore" | "teaser" | "teasers" | "outbrain" | "taboola" | "read" | "next"
         | "prev" | "previous" | "also" | "suggested" | "similar" | "newsfeed" | "headlines" | "mostread"
         | "most" => RELATED,
-        "sidebar" | "side" | "aside" | "widget" | "widgets" | "rail" | "sidebox"
-        | "complementary" | "right" | "left" | "rightcol" | "leftcol" => SIDEBAR,
+        "sidebar" | "side" | "aside" | "rail" | "sidebox"
+        | "complementary" | "rightcol" | "leftcol" => SIDEBAR,
         "cookie" | "cookies" | "consent" | "gdpr" | "popup" | "modal" | "overlay" | "notice" | "banner"
         | "alert" | "dialog" | "lightbox" => COOKIE,
         "ad" | "ads" | "adv" | "advert" | "adverts" | "advertisement" | "advertising" | "promo" | "promos"
@@ -102,7 +102,6 @@ fn word_flag(w: &str) -> u32 {
         "byline" | "author" | "authors" | "dateline" | "meta" | "tags" | "tag" | "tagcloud" | "keywords"
         | "categories" | "category" | "timestamp" | "published" | "date" | "credit" | "credits" | "bio"
         | "avatar" | "rating" => META,
-        "hidden" | "hide" | "invisible" | "offscreen" | "visuallyhidden" | "sronly" | "collapsed" | "noprint" => HIDDEN,
         "header" | "masthead" | "logo" | "brand" | "branding" | "topbar" | "head" => HEADER,
         "articlebody" | "storybody" | "entrycontent" | "postcontent" | "postbody" | "articletext"
         | "storytext" | "bodytext" | "fulltext" | "richtext" | "prose" | "articlecontent" | "maincontent" => BODY,
@@ -120,16 +119,27 @@ fn pair_flag(a: &str, b: &str) -> u32 {
          "body" | "content" | "text" | "copy" | "contents" | "inner")
         | ("rich" | "full" | "body", "text")
         | ("main", "column") => BODY,
-        ("sr", "only") | ("visually", "hidden") | ("screen", "reader") => HIDDEN,
         ("read", "more") | ("see", "also") | ("more", "news" | "stories" | "articles" | "from") => RELATED,
         ("site", "header") | ("page", "header") | ("global", "header") => HEADER,
         _ => 0,
     }
 }
 
+/// Whole class tokens that hide an element (responsive `hidden-xs` does not).
+fn hidden_token(t: &str) -> bool {
+    const HIDDEN_TOKENS: &[&str] = &[
+        "hidden", "hide", "invisible", "d-none", "is-hidden", "u-hidden", "visually-hidden", "visuallyhidden",
+        "sr-only", "screen-reader-text", "element-invisible", "element-hidden", "offscreen", "noprint", "display-none",
+    ];
+    HIDDEN_TOKENS.iter().any(|h| t.eq_ignore_ascii_case(h))
+}
+
 /// The hint flags of one class or id attribute value.
 pub(crate) fn classify(value: &str) -> u32 {
     let mut flags = 0u32;
+    if value.split_ascii_whitespace().any(hidden_token) {
+        flags |= HIDDEN;
+    }
     let mut buf = [0u8; 32];
     let mut prev = [0u8; 32];
     let mut prev_len = 0usize;

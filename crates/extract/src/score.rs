@@ -25,11 +25,17 @@
 
 use std::collections::HashMap;
 
-/// Python's `\w` for a `str` pattern: `str.isalnum()` or `_`. Rust's
-/// `char::is_alphanumeric` is the same set except for a few combining marks with
-/// the Other_Alphabetic property, which do not occur in the benchmark's texts.
+/// Python's `\w` for a `str` pattern: `str.isalnum()` or `_`, i.e. general
+/// categories L and N. Rust's `char::is_alphanumeric` adds the Other_Alphabetic
+/// property: combining marks (Arabic harakat, Indic vowel signs) and the circled or
+/// squared letter symbols, which are removed here.
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    c.is_alphanumeric()
+        && !unicode_normalization::char::is_combining_mark(c)
+        && !matches!(c, '\u{24B6}'..='\u{24E9}' | '\u{1F130}'..='\u{1F149}' | '\u{1F150}'..='\u{1F169}' | '\u{1F170}'..='\u{1F189}')
 }
 
 /// Splits text into `\w+` tokens.
