@@ -560,6 +560,9 @@ pub(crate) fn plausible_cyrillic(word: &str) -> bool {
     if matches!(lower[0], 'ь' | 'ъ' | 'ы') && n > 1 {
         return false;
     }
+    if lower.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
+        return false; // no word has a letter three times in a row
+    }
     let mut run = 0;
     for (i, &c) in lower.iter().enumerate() {
         if VOWELS.contains(c) {
@@ -637,7 +640,7 @@ fn judge_pair(text: &str, real: &Charmap, via: &Charmap) -> Option<(usize, Vec<T
     let via_is_cyrillic = via.label() != "windows-1252";
     // Chars of `text` that are a Cyrillic letter in `real` once re-encoded in `via`.
     let convert = |c: char| -> Option<char> {
-        if c.is_ascii() {
+        if c.is_ascii() || c.is_whitespace() || c == '\u{AD}' {
             return None;
         }
         let b = via
