@@ -70,6 +70,12 @@ pub(crate) fn classify(tree: &Tree) -> Classification {
         agg_link[p] += agg_link[i];
         end[p] = end[p].max(end[i]);
     }
+    // Top-down inherited flags.
+    let mut anc: Vec<u32> = Vec::with_capacity(n);
+    for (i, f) in frames.iter().enumerate() {
+        let pf = if i == 0 { 0 } else { anc[f.parent as usize] };
+        anc.push(pf | f.flags);
+    }
     // "Good" text: paragraph-like blocks of 25+ characters that are not mostly links.
     let mut agg_good = vec![0u64; n];
     for b in blocks {
@@ -80,12 +86,6 @@ pub(crate) fn classify(tree: &Tree) -> Classification {
     for i in (1..n).rev() {
         let p = frames[i].parent as usize;
         agg_good[p] += agg_good[i];
-    }
-    // Top-down inherited flags.
-    let mut anc: Vec<u32> = Vec::with_capacity(n);
-    for (i, f) in frames.iter().enumerate() {
-        let pf = if i == 0 { 0 } else { anc[f.parent as usize] };
-        anc.push(pf | f.flags);
     }
     // Candidates under a boilerplate region (other than the page wrappers html/body)
     // are damped: a long comment thread must not outscore the article above it.
@@ -106,7 +106,10 @@ pub(crate) fn classify(tree: &Tree) -> Classification {
     }
     let mut anc_neg = vec![false; n];
     for (i, f) in frames.iter().enumerate().skip(1) {
-        let own = f.flags & strong_neg != 0 && !matches!(f.tag, Tag::Html | Tag::Body) && !pos_desc[i];
+        // Also a wrapper: a frame with most of the page's good text, unless it is
+        // named as comments or related content (those can outweigh the article).
+        let wrapper = agg_good[i] * 2 > agg_good[0] && f.flags & (hints::COMMENT | hints::RELATED) == 0;
+        let own = f.flags & strong_neg != 0 && !matches!(f.tag, Tag::Html | Tag::Body) && !pos_desc[i] && !wrapper;
         anc_neg[i] = anc_neg[f.parent as usize] || own;
     }
     // Candidate scores.
