@@ -844,7 +844,7 @@ def table(page):
     return """<HTML>
 <HEAD>
 <TITLE>{site_t} - {title_t}</TITLE>
-{meta}
+{meta_early}
 <META NAME="keywords" CONTENT="{kw}">
 <META NAME="description" CONTENT="{desc}">
 <LINK REL="stylesheet" TYPE="text/css" HREF="/css/main.css">
@@ -880,6 +880,7 @@ function preload() {{
 }}
 //-->
 </SCRIPT>
+{meta_late}
 </HEAD>
 <BODY BGCOLOR="#FFFFFF" LEFTMARGIN="0" TOPMARGIN="0" MARGINWIDTH="0" MARGINHEIGHT="0" onLoad="preload()">
 {layers}
@@ -939,7 +940,7 @@ function preload() {{
 </BODY>
 </HTML>
 """.format(
-        site_t=esc(site_name(page)), title_t=esc(title), meta=meta, kw=esc(", ".join(page["tags"])),
+        site_t=esc(site_name(page)), title_t=esc(title), kw=esc(", ".join(page["tags"])),
         desc=esc(page["description"]), menu_js=menu_js, head_bg=head_bg, address=esc(s["address"][lang]),
         impaired=u["impaired"], sitemap=u["sitemap"], marquee=esc(news[0][0]) if news else "",
         left=left, search=u["search"], useful=u["useful"], links=links_html, counters=counters,
@@ -947,7 +948,9 @@ function preload() {{
         latest_h=u["latest"], news_col=news_col, all_news=u["all_news"],
         footer_links=" | ".join('<A HREF="/%s.php"><FONT COLOR="#FFFFFF">%s</FONT></A>' % (slug(i), esc(i)) for i, _ in C_menu(page)),
         tel={"ru": "Тел.", "be": "Тэл.", "uk": "Тел."}[lang], phone=s["phone"], email=s["email"],
-        hours_h=u["hours"], hours=esc(s["hours"][lang]), copy=u["copy"], layers=layers, calendar=calendar, year=y)
+        hours_h=u["hours"], hours=esc(s["hours"][lang]), copy=u["copy"], layers=layers, calendar=calendar, year=y,
+        # late_meta: the declaration comes after the scripts, beyond the 1024-byte prescan window.
+        meta_early="" if page["src"].get("late_meta") else meta, meta_late=meta if page["src"].get("late_meta") else "")
 
 
 def _valid(y, m, d):
