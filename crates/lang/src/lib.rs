@@ -244,7 +244,7 @@ fn cyr_index(l: Lang) -> Option<usize> {
 }
 
 /// Candidates within this distance of the best score are handed to whatlang's trigrams.
-const TIE_WINDOW: f32 = 4.0;
+const TIE_WINDOW: f32 = 2.5;
 
 impl Detector {
     /// Builds a detector from settings.
@@ -429,7 +429,7 @@ impl Detector {
             };
             if let Some(info) = self.whatlang_cyr[mask as usize].detect(input) {
                 if let Some(i) = cyr_index(Lang::W(info.lang())) {
-                    score[i] += 1.5 + 2.5 * info.confidence() as f32;
+                    score[i] += WHATLANG_BASE + WHATLANG_CONF * info.confidence() as f32;
                 }
             }
         }
@@ -481,6 +481,10 @@ impl Detector {
     }
 }
 
+/// What whatlang's pick among the close candidates adds, plus its confidence times
+/// `WHATLANG_CONF`; kept below `TIE_WINDOW` so that trigrams break ties, not evidence.
+const WHATLANG_BASE: f32 = 1.0;
+const WHATLANG_CONF: f32 = 1.4;
 /// Weight of the prior on a text of its own.
 const PRIOR_WEIGHT_TEXT: f32 = 0.5;
 /// Weight of the prior on a heading or short block.
