@@ -362,7 +362,7 @@ impl Tagger {
             // overlapping matches per theme.
             kept.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
             let mut last: Option<(u32, usize)> = None;
-            for &(theme, s, e, term, g) in &kept {
+            for &(theme, s, e, term, _) in &kept {
                 if let Some((lt, le)) = last {
                     if lt == theme && s < le {
                         continue;

@@ -270,6 +270,18 @@ impl Group {
         let mut covered = 0usize;
         let mut taken: Option<(usize, usize)> = None;
         for (s, e, p) in cands {
+            // A gapped match spans words that are not part of it ("universal and
+            // affordable broadband access"): it neither blocks nor is blocked by other
+            // themes; overlaps within its own theme are resolved by the caller.
+            if p.gap > 0 {
+                out.push(Found {
+                    theme: p.theme,
+                    term: p.term,
+                    tok_start: s,
+                    tok_end: e,
+                });
+                continue;
+            }
             let same = taken == Some((s, e));
             if !same && s < covered {
                 continue;

@@ -81,7 +81,7 @@ impl WordStemmer {
     /// prefix filter must not be trusted for it.
     pub(crate) fn may_change_prefix(&self, word: &str) -> bool {
         match self.kind {
-            StemKind::Belarusian => word.starts_with('ў') || word == "й",
+            StemKind::Belarusian => word.contains('ў') || word == "й",
             StemKind::Ukrainian => word == "у" || word == "й",
             _ => false,
         }
@@ -89,12 +89,18 @@ impl WordStemmer {
 }
 
 /// Belarusian euphony: "у"/"ў" and "і"/"й" alternate with the preceding word's ending
-/// ("устойлівае развіццё", "мэты ўстойлівага развіцця"); fold to "у" and "і".
+/// ("устойлівае развіццё", "мэты ўстойлівага развіцця"); fold to "у" and "і". Inside and
+/// at the end of a word "ў" alternates with "в" ("разрыў"/"разрыву", "узроўні"): fold to "в".
 fn belarusian_onset(word: &str) -> Option<String> {
     if word == "й" {
         return Some("і".to_owned());
     }
-    word.strip_prefix('ў').map(|rest| format!("у{rest}"))
+    if !word.contains('ў') {
+        return None;
+    }
+    let rest = word.strip_prefix('ў');
+    let body = rest.unwrap_or(word).replace('ў', "в");
+    Some(if rest.is_some() { format!("у{body}") } else { body })
 }
 
 /// Ukrainian euphony: prepositions "в"/"у" and conjunctions "і"/"й" alternate; fold to
@@ -115,11 +121,18 @@ fn slavic<'a>(
     finals: &[char],
     onset: fn(&str) -> Option<String>,
 ) -> Cow<'a, str> {
-    if let Some(w) = onset(word) {
-        let s = fleeting(strip_suffix(&w, suffixes, finals)).to_owned();
-        return Cow::Owned(s);
+    let owned = onset(word);
+    let stem = fleeting(strip_suffix(owned.as_deref().unwrap_or(word), suffixes, finals));
+    // Ukrainian і/о alternation of "-ість" nouns: "грамотність" / "грамотності".
+    if let Some(base) = stem.strip_suffix("іст") {
+        if std::ptr::eq(suffixes, UK_SUFFIXES) && base.chars().count() >= MIN_STEM_CHARS {
+            return Cow::Owned(format!("{base}ост"));
+        }
     }
-    Cow::Borrowed(fleeting(strip_suffix(word, suffixes, finals)))
+    match owned {
+        Some(_) => Cow::Owned(stem.to_owned()),
+        None => Cow::Borrowed(&word[..stem.len()]),
+    }
 }
 
 fn fleeting(stem: &str) -> &str {
@@ -197,8 +210,8 @@ const BE_SUFFIXES: &[&str] = &[
     "ымі", "імі", "амі", "ямі", "ога", "ага", "яго", "ому", "аму", "яму", "аць", "яць", "іць",
     "ыць", "уць", "юць", "ецца", "ацца", "ая", "яя", "ое", "ее", "ыя", "ія", "ые", "ую", "юю",
     "ае", "яе", "ай", "ой", "ей", "ёй", "яй", "ый", "ій", "ых", "іх", "ым", "ім", "ам", "ям", "ом",
-    "ем", "ах", "ях", "аў", "яў", "оў", "ёў", "ею", "ію", "ла", "лі", "ло", "ць", "а", "я", "у",
-    "ю", "ы", "і", "е", "о", "ь", "й", "ў",
+    "ем", "ах", "ях", "ав", "яв", "ов", "ев", "ею", "ію", "ла", "лі", "ло", "а", "я", "у",
+    "ю", "ы", "і", "е", "о", "ь", "й",
 ];
 
 /// Letters that end a Belarusian stem before a vowel ending ("-цыя", "сувязь").
@@ -325,6 +338,10 @@ mod tests {
         assert_eq!(stem("uk", "розвиток"), stem("uk", "розвитку"));
         assert_eq!(stem("uk", "зв'язок"), stem("uk", "зв'язку"));
         assert_eq!(stem("be", "рынак"), stem("be", "рынку"));
+        assert_eq!(stem("be", "разрыў"), stem("be", "разрыву"));
+        assert_eq!(stem("be", "навыкаў"), stem("be", "навыкі"));
+        assert_eq!(stem("be", "пісьменнасць"), stem("be", "пісьменнасці"));
+        assert_eq!(stem("uk", "грамотність"), stem("uk", "грамотності"));
         assert_eq!(stem("be", "развіцце"), stem("be", "развіцця"));
     }
 
