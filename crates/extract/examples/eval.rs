@@ -95,6 +95,31 @@ fn main() {
     let aeb = shared_data().join("article-extraction-benchmark");
     let gt_path = aeb.join("ground-truth.json");
 
+    if let Some(target) = args.iter().position(|a| a == "--diff").and_then(|i| args.get(i + 1)) {
+        // Per block: the share of its words found in the gold text (+ = content).
+        let gt: Value = std::fs::read_to_string(&gt_path).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(Value::Null);
+        let gt = body_map(&gt).cloned().unwrap_or_default();
+        if let Some(id) = gt.keys().find(|k| k.starts_with(target.as_str())) {
+            let gold = body(gt.get(id));
+            let gold_toks: std::collections::HashSet<&str> = pagesift_extract::score::tokens(gold).into_iter().collect();
+            let bytes = gunzip(&aeb.join("html").join(format!("{id}.html.gz"))).unwrap_or_default();
+            if let Ok(doc) = extractor.extract(&bytes, &PageHints::default()) {
+                for b in &doc.blocks {
+                    let toks = pagesift_extract::score::tokens(&b.text);
+                    let hit = toks.iter().filter(|t| gold_toks.contains(*t)).count() as f32 / toks.len().max(1) as f32;
+                    let mark = match (b.is_content, hit > 0.8) {
+                        (true, true) => "+ ",
+                        (true, false) => "+!",
+                        (false, true) => " ?",
+                        (false, false) => "  ",
+                    };
+                    let t: String = b.text.chars().take(120).collect();
+                    println!("{mark} {hit:.2} {:>6.2} {:?} {:?} | {t}", b.features.region_score, b.kind, b.features.hints);
+                }
+            }
+        }
+        return;
+    }
     if let Some(target) = show_arg {
         let p = Path::new(target);
         if p.exists() {

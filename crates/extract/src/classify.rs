@@ -11,7 +11,7 @@
 
 use crate::hints;
 use crate::parse::{Tag, Tree};
-use crate::PageKind;
+use crate::{BlockKind, PageKind};
 
 /// Per-block decision and features.
 #[derive(Debug, Clone, Default)]
@@ -155,13 +155,38 @@ pub(crate) fn classify(tree: &Tree) -> Classification {
             best = Some(i);
         }
     }
-    // Region roots.
+    // Good text outside boilerplate regions.
+    let mut clean = vec![0u64; n];
+    for b in blocks {
+        if b.text_len >= 25 && b.link_len * 2 <= b.text_len && !anc_neg[b.frame as usize] {
+            clean[b.frame as usize] += u64::from(b.text_len);
+        }
+    }
+    for i in (1..n).rev() {
+        let p = frames[i].parent as usize;
+        clean[p] += clean[i];
+    }
+    // Region roots: the best container, widened to ancestors while what they add is
+    // mostly clean text (an article body split into several sibling sections), plus
+    // sibling paragraphs.
     let mut roots: Vec<usize> = Vec::new();
-    let top_score = best.map_or(0.0, |b| finals[b]);
     match best {
-        Some(top) if top != 0 => {
+        Some(mut top) if top != 0 => {
+            loop {
+                let p = frames[top].parent as usize;
+                if p == 0 || matches!(frames[p].tag, Tag::Body | Tag::Html) {
+                    break;
+                }
+                let add_clean = clean[p] - clean[top];
+                let add_total = agg_text[p] - agg_text[top];
+                let ratio: u64 = std::env::var("PS_R").ok().and_then(|v| v.parse().ok()).unwrap_or(6);
+                if add_total == 0 || add_clean * 10 >= add_total * ratio {
+                    top = p;
+                } else {
+                    break;
+                }
+            }
             let parent = frames[top].parent as usize;
-            let threshold = (top_score * 0.2).max(10.0);
             let mut i = parent + 1;
             while i < end[parent] as usize {
                 if i == top {
@@ -169,9 +194,7 @@ pub(crate) fn classify(tree: &Tree) -> Classification {
                 } else if frames[i].parent as usize == parent && frames[i].flags & hints::NEGATIVE == 0 {
                     let t = agg_text[i];
                     let ld = if t == 0 { 1.0 } else { agg_link[i] as f32 / t as f32 };
-                    let strong = touched[i] && finals[i] >= threshold;
-                    let para = matches!(frames[i].tag, Tag::P) && ((t > 80 && ld < 0.25) || (t > 0 && ld == 0.0));
-                    if strong || para {
+                    if matches!(frames[i].tag, Tag::P) && ((t > 80 && ld < 0.25) || (t > 0 && ld == 0.0)) {
                         roots.push(i);
                     }
                 }
@@ -191,7 +214,13 @@ pub(crate) fn classify(tree: &Tree) -> Classification {
         let wrapper = agg_good[r] / 2;
         for i in r..end[r] as usize {
             in_region[i] = true;
-            let own = if agg_good[i] > wrapper && agg_good[i] > 0 { frames[i].flags & !strong_neg } else { frames[i].flags };
+            let is_wrapper = agg_good[i] > wrapper && agg_good[i] > 0 && frames[i].flags & (hints::COMMENT | hints::RELATED) == 0;
+            let mut own = if is_wrapper { frames[i].flags & !hints::NEGATIVE } else { frames[i].flags };
+            // Bylines, dates and tag lists are short; a "meta" name on a frame with
+            // real text is something else (`post-meta-wrapper`).
+            if agg_good[i] >= 300 {
+                own &= !hints::META;
+            }
             rel[i] = if i == r { 0 } else { rel[frames[i].parent as usize] | own };
             region_of[i] = rs;
         }
@@ -233,6 +262,47 @@ pub(crate) fn classify(tree: &Tree) -> Classification {
         } else if s.is_content {
             paras += 1;
             longest = longest.max(b.text_len);
+        }
+    }
+    // The same text twice (gallery captions, tabbed teasers) is content once.
+    let mut seen = std::collections::HashSet::new();
+    for (b, s) in blocks.iter().zip(out.iter_mut()) {
+        if s.is_content && b.text_len >= 50 && !seen.insert(b.text.as_str()) {
+            s.is_content = false;
+            s.score = s.score.min(0.0);
+        }
+        // A lone word that is not a heading or list item is a widget label
+        // ("Advertisement", "Close", "Comments").
+        if s.is_content
+            && b.kind == BlockKind::Paragraph
+            && b.text_len < 20
+            && !b.text.contains(' ')
+            && !b.text.chars().any(|c| c.is_ascii_digit())
+        {
+            s.is_content = false;
+            s.score = s.score.min(0.0);
+        }
+    }
+    // A heading with no content under it titles a dropped widget ("Most popular").
+    let mut next_is_body = false;
+    for (b, s) in blocks.iter().zip(out.iter_mut()).rev() {
+        match b.kind {
+            BlockKind::Heading { .. } => {
+                if s.is_content && !next_is_body {
+                    s.is_content = false;
+                    s.score = s.score.min(0.0);
+                }
+                if s.is_content {
+                    next_is_body = true;
+                }
+            }
+            _ => {
+                if s.is_content {
+                    next_is_body = true;
+                } else if b.text_len >= 25 {
+                    next_is_body = false;
+                }
+            }
         }
     }
     let page_kind = if content_chars == 0 && headlines == 0 {
