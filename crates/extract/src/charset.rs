@@ -46,6 +46,9 @@ pub(crate) fn decide(bytes: &[u8], http: Option<&str>, url: Option<&str>) -> Dec
             // Declared legacy, stored as UTF-8 (re-saved pages): trust the bytes.
             return Decision { encoding: UTF_8, source: CharsetSource::Detected, bom_len: 0 };
         }
+        if let Some(better) = cyrillic_mislabel(bytes, enc, url) {
+            return Decision { encoding: better, source: CharsetSource::Detected, bom_len: 0 };
+        }
         return Decision { encoding: enc, source, bom_len: 0 };
     }
     if std::str::from_utf8(bytes).is_ok() {
@@ -89,6 +92,56 @@ fn detect(bytes: &[u8], url: Option<&str>) -> &'static Encoding {
     det.feed(sample, sample.len() == bytes.len());
     let tld = url.and_then(tld_of);
     det.guess(tld.as_deref().map(str::as_bytes), chardetng::Utf8Detection::Allow)
+}
+
+/// The single-byte Cyrillic encodings Russian-language sites mix up.
+fn is_cyrillic_legacy(e: &'static Encoding) -> bool {
+    use encoding_rs::{IBM866, ISO_8859_5, KOI8_R, KOI8_U, WINDOWS_1251, X_MAC_CYRILLIC};
+    [WINDOWS_1251, KOI8_R, KOI8_U, ISO_8859_5, IBM866, X_MAC_CYRILLIC].contains(&e)
+}
+
+/// A page declared in one Cyrillic legacy encoding but written in another (old
+/// KOI8-R pages re-served as windows-1251): chardetng scores both and a clearly
+/// better other Cyrillic encoding wins.
+fn cyrillic_mislabel(bytes: &[u8], declared: &'static Encoding, url: Option<&str>) -> Option<&'static Encoding> {
+    if !is_cyrillic_legacy(declared) || bytes.is_ascii() {
+        return None;
+    }
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    let sample = &bytes[..bytes.len().min(DETECT_LIMIT)];
+    det.feed(sample, sample.len() == bytes.len());
+    let tld = url.and_then(tld_of);
+    let guess = det.guess(tld.as_deref().map(str::as_bytes), chardetng::Utf8Detection::Deny);
+    if guess == declared || !is_cyrillic_legacy(guess) {
+        return None;
+    }
+    let lower = |e: &'static Encoding| {
+        let (text, _) = e.decode_without_bom_handling(sample);
+        cyrillic_lower_share(&text)
+    };
+    let (g, d) = (lower(guess), lower(declared));
+    (g > 0.6 && d < 0.4).then_some(guess)
+}
+
+/// The share of lowercase among non-initial Cyrillic letters of words. Russian text
+/// is mostly lowercase; KOI8-R read as windows-1251 (or the reverse) swaps cases.
+fn cyrillic_lower_share(text: &str) -> f32 {
+    let (mut lower, mut total) = (0u32, 0u32);
+    let mut prev_letter = false;
+    for c in text.chars() {
+        let cyr = ('\u{0400}'..='\u{04FF}').contains(&c);
+        if cyr && prev_letter {
+            total += 1;
+            if c.is_lowercase() {
+                lower += 1;
+            }
+        }
+        prev_letter = c.is_alphabetic();
+    }
+    if total < 50 {
+        return 0.5;
+    }
+    lower as f32 / total as f32
 }
 
 /// The last label of a URL's host, lowercased, e.g. `by` for `https://mpt.gov.by/node/1`.

@@ -170,7 +170,20 @@ pub(crate) fn classify(tree: &Tree) -> Classification {
     // mostly clean text (an article body split into several sibling sections), plus
     // sibling paragraphs.
     let mut roots: Vec<usize> = Vec::new();
+    // Headline blocks (mostly a link, 15+ characters) per subtree, for list pages.
+    let mut heads = vec![0u32; n];
+    for b in blocks {
+        if b.text_len >= 15 && b.link_len * 10 >= b.text_len * 6 {
+            heads[b.frame as usize] += 1;
+        }
+    }
+    for i in (1..n).rev() {
+        let p = frames[i].parent as usize;
+        heads[p] = heads[p].saturating_add(heads[i]);
+    }
+    let list_root = best.and_then(|b| find_list(frames, &end, &heads, &agg_text, &agg_link, b));
     match best {
+        _ if list_root.is_some() => roots.extend(list_root),
         Some(mut top) if top != 0 => {
             loop {
                 let p = frames[top].parent as usize;
@@ -271,6 +284,11 @@ pub(crate) fn classify(tree: &Tree) -> Classification {
             s.is_content = false;
             s.score = s.score.min(0.0);
         }
+        // A bare date or number is metadata, not text.
+        if s.is_content && b.kind != BlockKind::TableRow && !b.text.chars().any(char::is_alphabetic) {
+            s.is_content = false;
+            s.score = s.score.min(0.0);
+        }
         // A lone word that is not a heading or list item is a widget label
         // ("Advertisement", "Close", "Comments").
         if s.is_content
@@ -307,7 +325,7 @@ pub(crate) fn classify(tree: &Tree) -> Classification {
     }
     let page_kind = if content_chars == 0 && headlines == 0 {
         PageKind::Empty
-    } else if headlines >= 5 && headlines * 2 >= paras && longest < 600 {
+    } else if list_root.is_some() || (headlines >= 5 && headlines * 2 >= paras && longest < 600) {
         PageKind::List
     } else {
         PageKind::Article
@@ -315,10 +333,50 @@ pub(crate) fn classify(tree: &Tree) -> Classification {
     if page_kind == PageKind::List {
         for (b, s) in blocks.iter().zip(out.iter_mut()) {
             let f = b.frame as usize;
-            if in_region[f] && rel[f] & hints::NEGATIVE == 0 && b.text_len >= 20 {
+            if in_region[f] && rel[f] & hints::NEGATIVE == 0 && b.text_len >= 20 && !s.is_content {
                 s.is_content = true;
+                s.score = 0.5;
             }
         }
     }
     Classification { blocks: out, page_kind }
+}
+
+/// Looks above the best container for a list of teasers: an ancestor with 4+
+/// children of the same tag, most of which hold one to three headline links and
+/// some other text. Returns the list's frame.
+fn find_list(
+    frames: &[crate::parse::Frame],
+    end: &[u32],
+    heads: &[u32],
+    agg_text: &[u64],
+    agg_link: &[u64],
+    best: usize,
+) -> Option<usize> {
+    let mut x = best;
+    for _ in 0..5 {
+        let a = frames[x].parent as usize;
+        if a == 0 || a == x {
+            return None;
+        }
+        let tag = frames[x].tag;
+        let (mut same, mut items) = (0u32, 0u32);
+        let mut c = a + 1;
+        let mut guard = 0;
+        while c < end[a] as usize && guard < 10_000 {
+            guard += 1;
+            if frames[c].tag == tag {
+                same += 1;
+                if (1..=3).contains(&heads[c]) && agg_text[c] > agg_link[c] {
+                    items += 1;
+                }
+            }
+            c = end[c] as usize;
+        }
+        if items >= 4 && items * 10 >= same * 6 {
+            return Some(a);
+        }
+        x = a;
+    }
+    None
 }
