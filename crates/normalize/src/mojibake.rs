@@ -97,6 +97,7 @@ pub(crate) static CHARMAPS: LazyLock<Vec<Charmap>> = LazyLock::new(|| {
         &tables::MACINTOSH,
         &tables::CP437,
         &tables::KOI8_R,
+        &tables::KOI8_U,
         &tables::ISO_8859_5,
         &tables::IBM866,
     ]
@@ -301,7 +302,9 @@ fn fix_utf8_one_step(text: &str, repairs: &mut Vec<Repair>) -> Option<Tracked> {
             }
         }
     }
-    decode_inconsistent_utf8(text, repairs)
+    // Whole-line single-byte Cyrillic confusions take precedence over fixing small runs of
+    // "UTF-8-looking" pieces: "Ì³" in windows-1251 read as windows-1252 is "Мі", not U+0333.
+    fix_cyrillic(text, repairs).or_else(|| decode_inconsistent_utf8(text, repairs))
 }
 
 fn encode_tracked(text: &str, cm: &Charmap) -> Option<(Vec<u8>, Vec<usize>)> {
@@ -485,6 +488,63 @@ fn decode_inconsistent_utf8(text: &str, repairs: &mut Vec<Repair>) -> Option<Tra
         return None;
     }
     push_identity(text, last, text.len(), &mut out, &mut src);
+    let first = Tracked { text: out, src };
+    // The line is proven to hold UTF-8 read as `via`: short whole words of the same kind
+    // that the heuristic alone does not flag ("СЃ" = "с", "Рё" = "и") are fixed too.
+    let via = repairs.last().map(|r| r.via.clone());
+    match via.and_then(|v| short_words_pass(&first.text, charmap(&v))) {
+        Some(second) => Some(second.compose(&first)),
+        None => Some(first),
+    }
+}
+
+/// Decodes every whole-word UTF-8 mojibake run of `text` read as `cm` whose decoding is all
+/// letters. `None` when nothing changes.
+fn short_words_pass(text: &str, cm: &Charmap) -> Option<Tracked> {
+    let det = UTF8_DETECTOR.as_ref()?;
+    let mut out = String::with_capacity(text.len());
+    let mut src = Vec::with_capacity(text.len());
+    let mut last = 0;
+    // A detector match may span a space ("аў РґР°"): look at each space-separated piece.
+    let pieces = det.find_iter(text).flat_map(|m| {
+        let base = m.start();
+        m.as_str()
+            .split(' ')
+            .scan(base, |at, p| {
+                let start = *at;
+                *at += p.len() + 1;
+                Some((start, start + p.len()))
+            })
+            .collect::<Vec<_>>()
+    });
+    for (start, end) in pieces {
+        if start == end || start < last {
+            continue;
+        }
+        let piece = &text[start..end];
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let Some((bytes, bsrc)) = encode_tracked(piece, cm) else {
+            continue;
+        };
+        let Some(fixed) = decode_utf8_variants(&bytes, &bsrc) else {
+            continue;
+        };
+        if fixed.text == piece || !fixed.text.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        push_identity(text, last, start, &mut out, &mut src);
+        out.push_str(&fixed.text);
+        src.extend(fixed.src.iter().map(|&s| s + start));
+        last = end;
+    }
+    if last == 0 {
+        return None;
+    }
+    push_identity(text, last, text.len(), &mut out, &mut src);
     Some(Tracked { text: out, src })
 }
 
@@ -517,17 +577,21 @@ fn fix_encoding_full(text: &str, repairs: &mut Vec<Repair>) -> Option<Tracked> {
 // Cyrillic single-byte confusions.
 
 /// (real charset, charset it was wrongly decoded as).
-const CYRILLIC_PAIRS: [(&str, &str); 10] = [
+const CYRILLIC_PAIRS: [(&str, &str); 14] = [
     ("windows-1251", "windows-1252"),
     ("koi8-r", "windows-1252"),
+    ("koi8-u", "windows-1252"),
     ("iso-8859-5", "windows-1252"),
     ("ibm866", "windows-1252"),
     ("koi8-r", "windows-1251"),
+    ("koi8-u", "windows-1251"),
     ("windows-1251", "koi8-r"),
+    ("windows-1251", "koi8-u"),
     ("iso-8859-5", "windows-1251"),
     ("windows-1251", "iso-8859-5"),
     ("ibm866", "windows-1251"),
     ("windows-1251", "ibm866"),
+    ("koi8-r", "iso-8859-5"),
 ];
 
 fn is_cyrillic_letter(c: char) -> bool {
@@ -550,6 +614,19 @@ pub(crate) fn plausible_cyrillic(word: &str) -> bool {
         return false;
     }
     let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    // Letters of the three alphabets only, and not mixed across them: Ukrainian has no
+    // ы/э/ъ/ё, Belarusian no и/щ/ъ, Russian no і/ї/є/ў.
+    let has = |set: &str| lower.iter().any(|c| set.contains(*c));
+    if !lower
+        .iter()
+        .all(|c| ('а'..='я').contains(c) || "ёіїєўґ".contains(*c))
+    {
+        return false;
+    }
+    if (has("їєґ") && has("ыэъё")) || (has("ў") && has("ищъїєґ")) || (has("і") && has("ъ"))
+    {
+        return false;
+    }
     let vowels = lower.iter().filter(|c| VOWELS.contains(**c)).count();
     if n >= 2 && vowels == 0 && !(upper == n && n <= 4) {
         return false;
@@ -610,11 +687,44 @@ fn fix_cyrillic(text: &str, repairs: &mut Vec<Repair>) -> Option<Tracked> {
         }
     }
     let (_, pi, tokens) = best?;
+    let (real, via) = (charmap(CYRILLIC_PAIRS[pi].0), charmap(CYRILLIC_PAIRS[pi].1));
+    // Between the converted words, symbols that stand for common punctuation ("╚" for "«"
+    // in windows-1251 read as KOI8-R) are converted too.
+    // A plain letter is converted only right next to a word, and only into a quote mark
+    // ("ДіяЛ" is "Дія»" in windows-1251 read as ISO-8859-5).
+    let punct = |c: char, next_to_word: bool| -> Option<char> {
+        let basic = matches!(
+            c,
+            'А'..='я' | 'Ё' | 'ё' | 'І' | 'і' | 'Ў' | 'ў' | 'Ї' | 'ї' | 'Є' | 'є'
+        );
+        if c.is_ascii() || (basic && !next_to_word) || c.is_numeric() || c.is_whitespace() {
+            return None;
+        }
+        if basic {
+            let b = via.encode_char(c)?;
+            let r = real.decode_byte(b)?;
+            return "«»„“”".contains(r).then_some(r);
+        }
+        let b = via
+            .encode_char(c)
+            .or_else(|| (('\u{80}'..='\u{9F}').contains(&c)).then_some(c as u8))?;
+        let r = real.decode_byte(b)?;
+        (r != c && "«»—–…„“”‘’№".contains(r)).then_some(r)
+    };
     let mut out = String::with_capacity(text.len() + 16);
     let mut src = Vec::with_capacity(text.len() + 16);
     let mut last = 0;
+    let push_between = |from: usize, to: usize, out: &mut String, src: &mut Vec<usize>| {
+        for (i, c) in text[from..to].char_indices() {
+            let next_to_word =
+                (i == 0 && from > 0) || (from + i + c.len_utf8() == to && to < text.len());
+            let r = punct(c, next_to_word).unwrap_or(c);
+            out.push(r);
+            src.extend(std::iter::repeat_n(from + i, r.len_utf8()));
+        }
+    };
     for t in &tokens {
-        push_identity(text, last, t.start, &mut out, &mut src);
+        push_between(last, t.start, &mut out, &mut src);
         // Map converted chars one-to-one onto the token's chars.
         for ((i, _), c) in text[t.start..t.end].char_indices().zip(t.converted.chars()) {
             out.push(c);
@@ -622,7 +732,7 @@ fn fix_cyrillic(text: &str, repairs: &mut Vec<Repair>) -> Option<Tracked> {
         }
         last = t.end;
     }
-    push_identity(text, last, text.len(), &mut out, &mut src);
+    push_between(last, text.len(), &mut out, &mut src);
     if out == text {
         return None;
     }
@@ -640,7 +750,7 @@ fn judge_pair(text: &str, real: &Charmap, via: &Charmap) -> Option<(usize, Vec<T
     let via_is_cyrillic = via.label() != "windows-1252";
     // Chars of `text` that are a Cyrillic letter in `real` once re-encoded in `via`.
     let convert = |c: char| -> Option<char> {
-        if c.is_ascii() || c.is_whitespace() || c == '\u{AD}' {
+        if c.is_ascii() {
             return None;
         }
         let b = via
@@ -652,7 +762,10 @@ fn judge_pair(text: &str, real: &Charmap, via: &Charmap) -> Option<(usize, Vec<T
     let mut tokens: Vec<Token> = Vec::new();
     let mut cur: Option<(usize, String)> = None;
     for (i, c) in text.char_indices() {
-        match convert(c) {
+        // A no-break space or soft hyphen may stand for a letter (IBM866 "а" is byte 0xA0)
+        // but never starts a word: runs of NBSP in layout tables are not Cyrillic text.
+        let blank = c.is_whitespace() || c == '\u{AD}';
+        match convert(c).filter(|_| !blank || cur.is_some()) {
             Some(r) => match cur.as_mut() {
                 Some((_, s)) => s.push(r),
                 None => cur = Some((i, r.to_string())),
@@ -695,9 +808,6 @@ fn judge_pair(text: &str, real: &Charmap, via: &Charmap) -> Option<(usize, Vec<T
         let anomaly = tokens
             .iter()
             .any(|t| has_case_anomaly(&text[t.start..t.end]));
-        if !anomaly {
-            return None;
-        }
         let words: Vec<&Token> = tokens
             .iter()
             .filter(|t| t.converted.chars().count() >= 3)
@@ -720,11 +830,43 @@ fn judge_pair(text: &str, real: &Charmap, via: &Charmap) -> Option<(usize, Vec<T
             .filter(|t| plausible_cyrillic(&t.converted))
             .count();
         let n = words.len();
-        let enough = fixable >= 2 || (n == 1 && words[0].converted.chars().count() >= 5);
-        if enough && fixable * 10 >= n * 6 && good_before * 10 <= n * 3 && good_after * 10 >= n * 8
-        {
+        // One word alone is never enough evidence: a Serbian "јединица" has a Cyrillic
+        // misreading that looks like a word too.
+        let enough = fixable >= 2;
+        let implausible = enough && fixable * 10 >= n * 6 && good_before * 10 <= n * 3;
+        // KOI8 and windows-1251 put lower and upper case the other way round: prose
+        // (mostly lower-case) turns into mostly upper-case words, which can look like
+        // plausible abbreviations one by one.
+        let (mut upper_before, mut lower_after, mut letters) = (0, 0, 0);
+        for t in &tokens {
+            upper_before += text[t.start..t.end]
+                .chars()
+                .filter(|c| c.is_uppercase())
+                .count();
+            lower_after += t.converted.chars().filter(|c| c.is_lowercase()).count();
+            letters += t.converted.chars().count();
+        }
+        let case_swapped = upper_before * 10 >= letters * 6 && lower_after * 10 >= letters * 6;
+        // A swapped charset always leaves a case anomaly or a letter (or symbol) outside the
+        // Russian, Belarusian and Ukrainian alphabets; the fast path relies on that too.
+        let odd = tokens.iter().any(|t| {
+            text[t.start..t.end].chars().any(|c| {
+                !matches!(
+                    c,
+                    'А'..='я' | 'Ё' | 'ё' | 'І' | 'і' | 'Ў' | 'ў' | 'Ї' | 'ї' | 'Є' | 'є'
+                )
+            })
+        });
+        let decided =
+            ((anomaly || odd) && implausible) || (anomaly && case_swapped && good_after >= 2);
+        if decided && good_after * 10 >= n * 8 {
             // Every Cyrillic run of the line was decoded the same wrong way.
-            let score = fixable * 2;
+            let good_letters: usize = words
+                .iter()
+                .filter(|t| plausible_cyrillic(&t.converted))
+                .map(|t| t.converted.chars().count())
+                .sum();
+            let score = good_letters * 2 + lower_after / 4;
             return Some((score, tokens.into_iter().filter(|t| !glued(t)).collect()));
         }
         return None;
@@ -746,12 +888,18 @@ fn judge_pair(text: &str, real: &Charmap, via: &Charmap) -> Option<(usize, Vec<T
         .max()
         .unwrap_or(0);
     if fix_chars >= 6 && longest >= 4 && fixable.len() * 10 >= candidates.len() * 7 {
-        let score = fixable.len() * 2 + 1;
-        // Convert every free-standing run (single-letter words such as "â" = "в" included).
+        // Prefer the reading with more plausible letters, then the more lower-case one
+        // (KOI8 read as windows-1252 also yields plausible-looking ALL-CAPS words).
+        let lower: usize = fixable
+            .iter()
+            .map(|t| t.converted.chars().filter(|c| c.is_lowercase()).count())
+            .sum();
+        let score = fix_chars * 2 + lower;
+        // Convert every free-standing run, single-letter words such as "â" = "в" and
+        // consonant-only pieces cut by an apostrophe ("çâ'ÿçêó" = "зв'язку") included.
         let keep: Vec<Token> = tokens
             .into_iter()
             .filter(|t| !glued(t) && !is_cyrillic_run(&text[t.start..t.end]))
-            .filter(|t| t.converted.chars().count() == 1 || plausible_cyrillic(&t.converted))
             .collect();
         return Some((score, keep));
     }
@@ -767,7 +915,7 @@ pub(crate) fn has_case_anomaly(word: &str) -> bool {
     let mut prev_lower = false;
     for c in word.chars() {
         if !is_cyrillic_letter(c) {
-            prev_lower = false;
+            // Symbols inside a token stand for letters ("м¦ЮВБЧБС"): look through them.
             continue;
         }
         if c.is_uppercase() && prev_lower {

@@ -22,6 +22,7 @@ ENCODINGS = [
     ("MACINTOSH", "mac_roman", "macintosh", False),
     ("CP437", "cp437", "ibm437", False),
     ("KOI8_R", "koi8_r", "koi8-r", False),
+    ("KOI8_U", "koi8_u", "koi8-u", False),
     ("ISO_8859_5", "iso8859_5", "iso-8859-5", False),
     ("IBM866", "cp866", "ibm866", False),
 ]
@@ -94,7 +95,12 @@ print("}")
 print()
 for ident, codec, label, sloppy in ENCODINGS:
     chars = []
+    # WHATWG's koi8-u (what browsers and encoding_rs use) is KOI8-RU: ў/Ў at 0xAE/0xBE.
+    patch = {0xAE: "ў", 0xBE: "Ў"} if codec == "koi8_u" else {}
     for b in range(0x80, 0x100):
+        if b in patch:
+            chars.append("Some('%s')" % patch[b])
+            continue
         try:
             chars.append("Some('%s')" % esc(bytes([b]).decode(codec)).replace("\\x{", "\\u{"))
         except UnicodeDecodeError:
