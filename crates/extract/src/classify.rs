@@ -56,7 +56,7 @@ fn paragraph_like(tag: Tag) -> bool {
     matches!(tag, Tag::P | Tag::H(_) | Tag::Li | Tag::Pre | Tag::Td | Tag::Tr | Tag::Dd | Tag::Dt | Tag::Blockquote | Tag::Caption | Tag::Figcaption)
 }
 
-pub(crate) fn classify(tree: &Tree) -> Classification {
+pub(crate) fn classify(tree: &Tree, title_in_content: bool) -> Classification {
     let frames = &tree.frames;
     let n = frames.len();
     let blocks = &tree.blocks;
@@ -192,8 +192,7 @@ pub(crate) fn classify(tree: &Tree) -> Classification {
                 }
                 let add_clean = clean[p] - clean[top];
                 let add_total = agg_text[p] - agg_text[top];
-                let ratio: u64 = std::env::var("PS_R").ok().and_then(|v| v.parse().ok()).unwrap_or(6);
-                if add_total == 0 || add_clean * 10 >= add_total * ratio {
+                if add_total == 0 || add_clean * 10 >= add_total * 6 {
                     top = p;
                 } else {
                     break;
@@ -284,8 +283,8 @@ pub(crate) fn classify(tree: &Tree) -> Classification {
             s.is_content = false;
             s.score = s.score.min(0.0);
         }
-        // A bare date or number is metadata, not text.
-        if s.is_content && b.kind != BlockKind::TableRow && !b.text.chars().any(char::is_alphabetic) {
+        // A bare date or number, or a short dateline, is metadata, not text.
+        if s.is_content && b.kind != BlockKind::TableRow && (!b.text.chars().any(char::is_alphabetic) || dateline(&b.text)) {
             s.is_content = false;
             s.score = s.score.min(0.0);
         }
@@ -299,6 +298,19 @@ pub(crate) fn classify(tree: &Tree) -> Classification {
         {
             s.is_content = false;
             s.score = s.score.min(0.0);
+        }
+    }
+    // The page's <h1> just before the content is its title and belongs to it.
+    if title_in_content {
+        if let Some(first) = out.iter().position(|s| s.is_content) {
+            let lo = first.saturating_sub(8);
+            if let Some(h) = (lo..first).rev().find(|&i| blocks[i].kind == BlockKind::Heading { level: 1 }) {
+                let between_text: u32 = blocks[h + 1..first].iter().filter(|b| b.text_len >= 40).map(|b| b.text_len).sum();
+                if between_text < 200 {
+                    out[h].is_content = true;
+                    out[h].score = out[h].score.max(0.5);
+                }
+            }
         }
     }
     // A heading with no content under it titles a dropped widget ("Most popular").
@@ -333,7 +345,8 @@ pub(crate) fn classify(tree: &Tree) -> Classification {
     if page_kind == PageKind::List {
         for (b, s) in blocks.iter().zip(out.iter_mut()) {
             let f = b.frame as usize;
-            if in_region[f] && rel[f] & hints::NEGATIVE == 0 && b.text_len >= 20 && !s.is_content {
+            let item_own = hints::HEADER | hints::META;
+            if in_region[f] && rel[f] & hints::NEGATIVE & !item_own == 0 && b.text_len >= 20 && !s.is_content && !dateline(&b.text) {
                 s.is_content = true;
                 s.score = 0.5;
             }
@@ -379,4 +392,10 @@ fn find_list(
         x = a;
     }
     None
+}
+
+/// A short block that is a date with at most a few words around it
+/// ("30 листопада 2021", "Posted May 17, 2021 by X").
+fn dateline(text: &str) -> bool {
+    text.len() < 60 && text.split_whitespace().count() <= 6 && crate::dates::find_in_text(text).is_some()
 }

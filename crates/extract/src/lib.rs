@@ -72,11 +72,18 @@ pub struct Settings {
     max_frames: usize,
     max_input: usize,
     textarea_documents: bool,
+    title_in_content: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { max_memory: 256 << 20, max_frames: 2_000_000, max_input: 128 << 20, textarea_documents: true }
+        Settings {
+            max_memory: 256 << 20,
+            max_frames: 2_000_000,
+            max_input: 128 << 20,
+            textarea_documents: true,
+            title_in_content: true,
+        }
     }
 }
 
@@ -118,6 +125,20 @@ impl Settings {
     #[must_use]
     pub fn with_max_input(mut self, bytes: usize) -> Self {
         self.max_input = bytes.min(u32::MAX as usize);
+        self
+    }
+
+    /// Whether the page's `<h1>` just before the main content counts as a content
+    /// block (it then starts [`Document::text`]). Turn it off to get the article body
+    /// alone, as schema.org `articleBody` and the article-extraction benchmark define
+    /// it; the title stays in [`Document::title`] either way.
+    ///
+    /// ### Default
+    ///
+    /// `true`.
+    #[must_use]
+    pub fn with_title_in_content(mut self, yes: bool) -> Self {
+        self.title_in_content = yes;
         self
     }
 
@@ -182,7 +203,7 @@ impl Extractor {
             textarea_documents: self.settings.textarea_documents,
         };
         let tree = parse::parse(&text, limits, false);
-        let cls = classify::classify(&tree);
+        let cls = classify::classify(&tree, self.settings.title_in_content);
         let (title, metadata) = meta::build(&tree, &cls.blocks, hints.url);
         let n = tree.blocks.len().max(1) as f32;
         let blocks = tree
