@@ -37,50 +37,26 @@ fn main() -> ExitCode {
     };
     let ev = eval::run(&tagger, &cases, und);
     println!(
-        "pagesift-themes quality, default taxonomy, corpus/themes ({} paragraphs){}",
-        cases.len(),
-        if und { ", blocks tagged with language unknown" } else { "" }
+        "pagesift-themes quality, default taxonomy, corpus/themes{}",
+        if und {
+            ", blocks tagged with language unknown"
+        } else {
+            ""
+        }
     );
-    println!();
-    println!(
-        "{:<6} {:>5} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>4} {:>4} {:>4}",
-        "lang", "paras", "microP", "microR", "microF", "macroP", "macroR", "macroF", "tp", "fp", "fn"
-    );
-    let mut all = eval::Counts::default();
-    for (lang, c) in &ev.per_lang {
-        let (mp, mr, mf) = eval::macro_prf(&ev, lang);
-        println!(
-            "{:<6} {:>5} | {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3} | {:>4} {:>4} {:>4}",
-            lang,
-            ev.cases[lang],
-            c.precision(),
-            c.recall(),
-            c.f1(),
-            mp,
-            mr,
-            mf,
-            c.tp,
-            c.fp,
-            c.fn_
+    summary("all paragraphs", &ev);
+    let holdout: Vec<eval::Case> = cases.into_iter().filter(|c| c.set == "holdout").collect();
+    if !holdout.is_empty() {
+        summary(
+            "holdout paragraphs only (written before the tagger was run on them)",
+            &eval::run(&tagger, &holdout, und),
         );
-        all.add(*c);
     }
-    println!(
-        "{:<6} {:>5} | {:>6.3} {:>6.3} {:>6.3} | {:>6} {:>6} {:>6} | {:>4} {:>4} {:>4}",
-        "all",
-        cases.len(),
-        all.precision(),
-        all.recall(),
-        all.f1(),
-        "",
-        "",
-        "",
-        all.tp,
-        all.fp,
-        all.fn_
-    );
     println!();
-    println!("{:<28} {:>6} {:>6} {:>6} | {:>4} {:>4} {:>4}", "theme", "P", "R", "F1", "tp", "fp", "fn");
+    println!(
+        "{:<28} {:>6} {:>6} {:>6} | {:>4} {:>4} {:>4}",
+        "theme", "P", "R", "F1", "tp", "fp", "fn"
+    );
     for (theme, c) in &ev.per_theme {
         println!(
             "{:<28} {:>6.3} {:>6.3} {:>6.3} | {:>4} {:>4} {:>4}",
@@ -107,4 +83,56 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+fn summary(title: &str, ev: &eval::Eval) {
+    println!();
+    println!("{title}");
+    println!(
+        "{:<6} {:>5} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>4} {:>4} {:>4}",
+        "lang",
+        "paras",
+        "microP",
+        "microR",
+        "microF",
+        "macroP",
+        "macroR",
+        "macroF",
+        "tp",
+        "fp",
+        "fn"
+    );
+    let mut all = eval::Counts::default();
+    for (lang, c) in &ev.per_lang {
+        let (mp, mr, mf) = eval::macro_prf(ev, lang);
+        println!(
+            "{:<6} {:>5} | {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3} | {:>4} {:>4} {:>4}",
+            lang,
+            ev.cases[lang],
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            mp,
+            mr,
+            mf,
+            c.tp,
+            c.fp,
+            c.fn_
+        );
+        all.add(*c);
+    }
+    println!(
+        "{:<6} {:>5} | {:>6.3} {:>6.3} {:>6.3} | {:>6} {:>6} {:>6} | {:>4} {:>4} {:>4}",
+        "all",
+        ev.cases.values().sum::<usize>(),
+        all.precision(),
+        all.recall(),
+        all.f1(),
+        "",
+        "",
+        "",
+        all.tp,
+        all.fp,
+        all.fn_
+    );
 }

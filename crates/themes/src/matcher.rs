@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::stem::{StemKind, WordStemmer};
+use crate::stem::{russian_variants, StemKind, WordStemmer};
 use crate::taxonomy::{Taxonomy, Term, ANY_LANG};
 use crate::tokens::{tokenize, Token};
 use crate::Error;
@@ -66,6 +66,7 @@ pub(crate) struct Group {
     pub(crate) lang: String,
     stem: StemKind,
     vocab: HashMap<Box<str>, u32>,
+    next_id: u32,
     /// First three chars of every stem of three chars or more: a token whose key does not
     /// start with one of these (or with a `short` stem) cannot be in the vocabulary, so it
     /// is never stemmed. Stems are prefixes of their words in every stemmer we use, bar
@@ -105,6 +106,7 @@ impl Group {
                 StemKind::for_lang(lang)
             },
             vocab: HashMap::new(),
+            next_id: 0,
             pre3: HashSet::new(),
             short: Vec::new(),
             ac: None,
@@ -117,7 +119,8 @@ impl Group {
         if let Some(&id) = self.vocab.get(stem) {
             return Ok(id);
         }
-        let id = self.vocab.len() as u32 + 1;
+        self.next_id += 1;
+        let id = self.next_id;
         if id > MAX_ID {
             return Err(Error::Build {
                 problem: format!(
@@ -126,13 +129,21 @@ impl Group {
                 ),
             });
         }
+        self.alias(stem, id);
+        Ok(id)
+    }
+
+    /// Maps one more stem to an id (a stem already taken keeps its id).
+    fn alias(&mut self, stem: &str, id: u32) {
+        if self.vocab.contains_key(stem) {
+            return;
+        }
         self.vocab.insert(stem.into(), id);
         if stem.chars().count() >= 3 {
             self.pre3.insert(first_chars(stem, 3).into());
         } else if !self.short.iter().any(|s| &**s == stem) {
             self.short.push(stem.into());
         }
-        Ok(id)
     }
 
     fn add(&mut self, theme: u32, term_idx: u32, term: &Term, exclude: bool) -> Result<(), Error> {
@@ -142,6 +153,11 @@ impl Group {
         let mut words = Vec::with_capacity(toks.len());
         for t in &toks {
             let id = self.intern(&stemmer.stem(&t.key))?;
+            if self.lang == "ru" && !term.exact && !term.case_sensitive {
+                for v in russian_variants(&t.key) {
+                    self.alias(&stemmer.stem(&v), id);
+                }
+            }
             let check = if term.case_sensitive && t.surface.chars().any(char::is_uppercase) {
                 Check::Surface(t.surface.into())
             } else if term.exact {

@@ -88,6 +88,40 @@ impl WordStemmer {
     }
 }
 
+/// Inflected forms of a Russian noun, built from its dictionary form, whose Snowball stems
+/// may differ from the dictionary form's ("подпись" → "подп" but "подписи" → "подпис";
+/// "разрыв" → "разр" but "разрыва" → "разрыв"). The matcher maps all their stems to the
+/// term word's id.
+pub(crate) fn russian_variants(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = word.chars().collect();
+    let Some(&last) = chars.last() else {
+        return out;
+    };
+    if chars.len() < 4 {
+        return out;
+    }
+    let head: String = chars[..chars.len() - 1].iter().collect();
+    let endings: &[&str] = match last {
+        'ь' => &["и", "ью", "ей", "ям"],
+        'а' => &["ы", "е", "у", "ой", "ам"],
+        'я' => &["и", "ю", "ей", "ям"],
+        'о' | 'е' => &["а", "у", "ом", "ам"],
+        'й' | 'ы' | 'и' => &[],
+        c if "бвгджзклмнпрстфхцчшщ".contains(c) => {
+            return ["а", "у", "ом", "ы", "ов", "ам"]
+                .iter()
+                .map(|e| format!("{word}{e}"))
+                .collect();
+        }
+        _ => &[],
+    };
+    for e in endings {
+        out.push(format!("{head}{e}"));
+    }
+    out
+}
+
 /// Belarusian euphony: "у"/"ў" and "і"/"й" alternate with the preceding word's ending
 /// ("устойлівае развіццё", "мэты ўстойлівага развіцця"); fold to "у" and "і". Inside and
 /// at the end of a word "ў" alternates with "в" ("разрыў"/"разрыву", "узроўні"): fold to "в".
@@ -100,7 +134,11 @@ fn belarusian_onset(word: &str) -> Option<String> {
     }
     let rest = word.strip_prefix('ў');
     let body = rest.unwrap_or(word).replace('ў', "в");
-    Some(if rest.is_some() { format!("у{body}") } else { body })
+    Some(if rest.is_some() {
+        format!("у{body}")
+    } else {
+        body
+    })
 }
 
 /// Ukrainian euphony: prepositions "в"/"у" and conjunctions "і"/"й" alternate; fold to
@@ -122,7 +160,11 @@ fn slavic<'a>(
     onset: fn(&str) -> Option<String>,
 ) -> Cow<'a, str> {
     let owned = onset(word);
-    let stem = fleeting(strip_suffix(owned.as_deref().unwrap_or(word), suffixes, finals));
+    let stem = fleeting(strip_suffix(
+        owned.as_deref().unwrap_or(word),
+        suffixes,
+        finals,
+    ));
     // Ukrainian і/о alternation of "-ість" nouns: "грамотність" / "грамотності".
     if let Some(base) = stem.strip_suffix("іст") {
         if std::ptr::eq(suffixes, UK_SUFFIXES) && base.chars().count() >= MIN_STEM_CHARS {
@@ -210,8 +252,8 @@ const BE_SUFFIXES: &[&str] = &[
     "ымі", "імі", "амі", "ямі", "ога", "ага", "яго", "ому", "аму", "яму", "аць", "яць", "іць",
     "ыць", "уць", "юць", "ецца", "ацца", "ая", "яя", "ое", "ее", "ыя", "ія", "ые", "ую", "юю",
     "ае", "яе", "ай", "ой", "ей", "ёй", "яй", "ый", "ій", "ых", "іх", "ым", "ім", "ам", "ям", "ом",
-    "ем", "ах", "ях", "ав", "яв", "ов", "ев", "ею", "ію", "ла", "лі", "ло", "а", "я", "у",
-    "ю", "ы", "і", "е", "о", "ь", "й",
+    "ем", "ах", "ях", "ав", "яв", "ов", "ев", "ею", "ію", "ла", "лі", "ло", "а", "я", "у", "ю",
+    "ы", "і", "е", "о", "ь", "й",
 ];
 
 /// Letters that end a Belarusian stem before a vowel ending ("-цыя", "сувязь").
@@ -343,6 +385,21 @@ mod tests {
         assert_eq!(stem("be", "пісьменнасць"), stem("be", "пісьменнасці"));
         assert_eq!(stem("uk", "грамотність"), stem("uk", "грамотності"));
         assert_eq!(stem("be", "развіцце"), stem("be", "развіцця"));
+    }
+
+    #[test]
+    fn russian_variants_cover_snowball_quirks() {
+        let s = StemKind::for_lang("ru").stemmer();
+        let stems: Vec<String> = russian_variants("подпись")
+            .iter()
+            .map(|v| s.stem(v).into_owned())
+            .collect();
+        assert!(stems.contains(&s.stem("подписей").into_owned()));
+        let stems: Vec<String> = russian_variants("разрыв")
+            .iter()
+            .map(|v| s.stem(v).into_owned())
+            .collect();
+        assert!(stems.contains(&s.stem("разрыва").into_owned()));
     }
 
     #[test]

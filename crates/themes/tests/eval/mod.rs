@@ -13,6 +13,9 @@ pub struct Case {
     pub line: usize,
     pub text: String,
     pub gold: BTreeSet<String>,
+    /// `"dev"` (written alongside the taxonomy) or `"holdout"` (written before the
+    /// taxonomy was run on it).
+    pub set: String,
 }
 
 /// Counts of true/false positives and false negatives.
@@ -92,22 +95,31 @@ pub fn load() -> Result<Vec<Case>, String> {
         .collect();
     files.sort();
     for path in files {
-        let lang = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let lang = path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
             }
             let v: serde_json::Value = serde_json::from_str(line)
                 .map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
-            let t = v["text"].as_str().ok_or(format!("{}:{}: no text", path.display(), i + 1))?;
+            let t = v["text"]
+                .as_str()
+                .ok_or(format!("{}:{}: no text", path.display(), i + 1))?;
             let gold = v["themes"]
                 .as_array()
                 .ok_or(format!("{}:{}: no themes", path.display(), i + 1))?
                 .iter()
                 .filter_map(|x| x.as_str().map(str::to_owned))
                 .collect();
+            let set = v["set"].as_str().unwrap_or("dev").to_owned();
             out.push(Case {
+                set,
                 lang: lang.clone(),
                 line: i + 1,
                 text: t.to_owned(),
@@ -123,7 +135,11 @@ pub fn run(tagger: &Tagger, cases: &[Case], und: bool) -> Eval {
     let mut ev = Eval::default();
     for c in cases {
         let lang = if und { None } else { Some(c.lang.as_str()) };
-        let got: BTreeSet<String> = tagger.tag_text(&c.text, lang).into_iter().map(|h| h.id).collect();
+        let got: BTreeSet<String> = tagger
+            .tag_text(&c.text, lang)
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
         *ev.cases.entry(c.lang.clone()).or_default() += 1;
         let mut k = Counts::default();
         for t in got.union(&c.gold) {
@@ -134,7 +150,10 @@ pub fn run(tagger: &Tagger, cases: &[Case], und: bool) -> Eval {
                 fn_: usize::from(g && !p),
             };
             k.add(one);
-            ev.per_lang_theme.entry((c.lang.clone(), t.clone())).or_default().add(one);
+            ev.per_lang_theme
+                .entry((c.lang.clone(), t.clone()))
+                .or_default()
+                .add(one);
             ev.per_theme.entry(t.clone()).or_default().add(one);
             if g != p {
                 ev.misses.push(Miss {
