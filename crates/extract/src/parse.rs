@@ -770,7 +770,11 @@ pub(crate) fn collapse(s: &str) -> String {
 
 /// Does this textarea content look like an HTML document or fragment with text?
 fn looks_like_html(s: &str) -> bool {
-    let head = &s[..s.len().min(4096)];
+    let mut cut = s.len().min(4096);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &s[..cut];
     let lower = head.to_ascii_lowercase();
     ["<html", "<body", "<p", "<div", "<br", "<table", "<span", "<!doctype"].iter().any(|t| lower.contains(t))
 }
