@@ -163,14 +163,13 @@ pub(crate) fn parse(s: &str) -> Option<(Decoded, usize)> {
     if let Decoded::Str("&") = d {
         // Twice-escaped: "&amp;nbsp;" → "&nbsp;" → NBSP, "&amp;amp;quot;" likewise.
         let rest = &s[len..];
-        let mut probe = String::with_capacity(34);
-        probe.push('&');
-        probe.push_str(&rest[..rest.len().min(33)]);
-        let mut cut = probe.len();
-        while !probe.is_char_boundary(cut) {
+        let mut cut = rest.len().min(33);
+        while !rest.is_char_boundary(cut) {
             cut -= 1;
         }
-        probe.truncate(cut);
+        let mut probe = String::with_capacity(34);
+        probe.push('&');
+        probe.push_str(&rest[..cut]);
         if let Some((inner, inner_len)) = parse(&probe) {
             return Some((inner, len + inner_len - 1));
         }

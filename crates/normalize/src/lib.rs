@@ -922,8 +922,8 @@ fn spaces(text: &str, track: bool) -> Option<StepOut> {
             '\n' | '\u{2028}' | '\u{2029}' => true,
             '\r' => {
                 if let Some(&(_, '\n')) = it.peek() {
-                    // "\r\n": the "\n" is the line break; the "\r" goes.
-                    continue;
+                    // "\r\n" becomes one "\n" that maps to the "\r".
+                    it.next();
                 }
                 true
             }
@@ -961,7 +961,7 @@ fn needs_work(s: &Settings, b: &[u8]) -> bool {
     let mut i = 0;
     while i < n {
         let c = b[i];
-        if c >= 0x20 && c < 0x7F {
+        if (0x20..0x7F).contains(&c) {
             if c == b' ' {
                 let next = b[i + 1];
                 if next == b' ' || next == b'\n' {
@@ -995,16 +995,13 @@ fn needs_work(s: &Settings, b: &[u8]) -> bool {
                 _ => return true,
             };
             let special = !(0x410..=0x44F).contains(&cp);
-            match prev_cyrillic(b, i) {
-                Some(prev_upper) => {
-                    // Case anomaly "аБ" (a swapped single-byte charset), or an upper-case
-                    // letter followed by one of the windows-1251 bytes 0xA0..=0xBF (UTF-8
-                    // continuation bytes read as windows-1251: "РІ", "СЏ").
-                    if (upper && !prev_upper) || (special && prev_upper) {
-                        return true;
-                    }
+            // Case anomaly "аБ" (a swapped single-byte charset), or an upper-case letter
+            // followed by one of the windows-1251 bytes 0xA0..=0xBF (UTF-8 continuation bytes
+            // read as windows-1251: "РІ", "СЏ").
+            if let Some(prev_upper) = prev_cyrillic(b, i) {
+                if (upper && !prev_upper) || (special && prev_upper) {
+                    return true;
                 }
-                None => {}
             }
             i += 2;
             continue;

@@ -293,7 +293,7 @@ fn fix_utf8_one_step(text: &str, repairs: &mut Vec<Repair>) -> Option<Tracked> {
         if let Some(fixed) = decode_utf8_variants(&bytes, &src) {
             // Private-use characters out of nowhere mean the bytes were not UTF-8 after all.
             let pua = |t: &str| t.chars().any(|c| ('\u{E000}'..='\u{F8FE}').contains(&c));
-            if fixed.text != text && !(pua(&fixed.text) && !pua(text)) {
+            if fixed.text != text && (!pua(&fixed.text) || pua(text)) {
                 repairs.push(Repair {
                     from: "utf-8".into(),
                     via: cm.label().into(),
