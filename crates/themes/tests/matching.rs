@@ -1,0 +1,212 @@
+//! Matching behaviour through the public API, driven by `fixtures/match_cases.toml`, plus
+//! evidence spans, scoring and language handling.
+
+use std::collections::BTreeSet;
+
+use pagesift_themes::{Settings, TagBlock, TagInput, Tagger, Taxonomy, ThemeHit};
+
+#[derive(serde::Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(serde::Deserialize)]
+struct Case {
+    name: String,
+    lang: Option<String>,
+    text: String,
+    #[serde(default)]
+    expect: Vec<String>,
+    #[serde(default)]
+    absent: Vec<String>,
+    #[serde(default)]
+    evidence: Vec<String>,
+}
+
+fn tagger() -> &'static Tagger {
+    static T: std::sync::OnceLock<Tagger> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        Tagger::from_taxonomy(Taxonomy::default_taxonomy()).expect("default taxonomy builds")
+    })
+}
+
+#[test]
+fn fixture_cases() {
+    let src = include_str!("fixtures/match_cases.toml");
+    let cases: Cases = toml::from_str(src).expect("fixture parses");
+    let tagger = tagger();
+    let mut failures = Vec::new();
+    for c in &cases.case {
+        let hits = tagger.tag_text(&c.text, c.lang.as_deref());
+        let ids: BTreeSet<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+        for e in &c.expect {
+            if !ids.contains(e.as_str()) {
+                failures.push(format!("{}: expected {e}, got {ids:?}", c.name));
+            }
+        }
+        for a in &c.absent {
+            if ids.contains(a.as_str()) {
+                failures.push(format!("{}: {a} must be absent, got {hits:?}", c.name));
+            }
+        }
+        for want in &c.evidence {
+            let found = hits
+                .iter()
+                .flat_map(|h| &h.evidence)
+                .any(|ev| c.text.get(ev.start..ev.end) == Some(want.as_str()));
+            if !found {
+                failures.push(format!(
+                    "{}: no evidence span equal to {want:?}: {hits:?}",
+                    c.name
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}\nhelp: fix the matcher or taxonomy/default.toml",
+        failures.len(),
+        cases.case.len(),
+        failures.join("\n")
+    );
+}
+
+fn hit<'a>(hits: &'a [ThemeHit], id: &str) -> &'a ThemeHit {
+    hits.iter()
+        .find(|h| h.id == id)
+        .unwrap_or_else(|| panic!("{id} not found in {hits:?}"))
+}
+
+#[test]
+fn evidence_spans_blocks_and_title() {
+    let blocks = [
+        TagBlock {
+            text: "Вводная часть без тем.",
+            lang: Some("ru"),
+        },
+        TagBlock {
+            text: "Ёмкость сетей LTE растёт; «Цифровая трансформация» идёт.",
+            lang: Some("ru"),
+        },
+    ];
+    let title = "Цифровая трансформация: итоги";
+    let hits = tagger().tag(&TagInput {
+        title: Some(title),
+        title_lang: Some("ru"),
+        blocks: &blocks,
+    });
+    let dt = hit(&hits, "digital-transformation");
+    assert_eq!(dt.count, 2);
+    assert_eq!(dt.evidence[0].block, None, "title evidence comes first");
+    assert_eq!(
+        &title[dt.evidence[0].start..dt.evidence[0].end],
+        "Цифровая трансформация"
+    );
+    assert_eq!(dt.evidence[1].block, Some(1));
+    let ev = &dt.evidence[1];
+    assert_eq!(&blocks[1].text[ev.start..ev.end], "Цифровая трансформация");
+    assert_eq!(ev.term, "цифровая трансформация");
+    assert_eq!(ev.lang, "ru");
+    let lte = hit(&hits, "mobile-communications");
+    let ev = &lte.evidence[0];
+    assert_eq!(&blocks[1].text[ev.start..ev.end], "LTE");
+    assert_eq!(ev.lang, "ru", "a \"*\" term reports the block's language");
+    assert!(dt.score > lte.score, "title match ranks higher: {hits:?}");
+}
+
+#[test]
+fn star_terms_in_unknown_language_report_und() {
+    let hits = tagger().tag_text("5G", None);
+    assert_eq!(hit(&hits, "5g").evidence[0].lang, "und");
+}
+
+#[test]
+fn hits_are_sorted_and_scores_bounded() {
+    let text = "Digital transformation, digital transformation and digitalization; \
+                5G networks. The information society.";
+    let hits = tagger().tag_text(text, Some("en"));
+    assert!(hits.len() >= 3);
+    for w in hits.windows(2) {
+        assert!(w[0].score >= w[1].score, "{hits:?}");
+    }
+    for h in &hits {
+        assert!((0.0..=1.0).contains(&h.score));
+        assert_eq!(h.count, h.evidence.len());
+    }
+    assert_eq!(hits[0].id, "digital-transformation");
+    assert_eq!(hits[0].count, 3);
+}
+
+#[test]
+fn threshold_and_evidence_cap() {
+    let long_filler = "Другие вопросы повестки обсуждались отдельно. ".repeat(200);
+    let text = format!("{long_filler} Сети 5G.");
+    // One passing mention in a long text stays under the default threshold …
+    assert!(tagger().tag_text(&text, Some("ru")).is_empty());
+    // … and is reported with a lower one.
+    let lenient = Tagger::with_settings(
+        Taxonomy::default_taxonomy(),
+        Settings::default().with_threshold(0.0),
+    )
+    .expect("builds");
+    assert_eq!(lenient.tag_text(&text, Some("ru"))[0].id, "5g");
+    let capped = Tagger::with_settings(
+        Taxonomy::default_taxonomy(),
+        Settings::default().with_max_evidence(2),
+    )
+    .expect("builds");
+    let hits = capped.tag_text("5G, 5G, 5G, 5G и ещё раз 5G.", Some("ru"));
+    assert_eq!(hits[0].count, 5);
+    assert_eq!(hits[0].evidence.len(), 2);
+}
+
+#[test]
+fn hit_serialises_to_the_record_contract() {
+    let hits = tagger().tag_text("5G", Some("en"));
+    let json = serde_json::to_value(&hits[0]).expect("serialises");
+    assert_eq!(json["id"], "5g");
+    assert_eq!(json["label"], "5G");
+    assert_eq!(json["count"], 1);
+    assert_eq!(
+        json["evidence"][0],
+        serde_json::json!({"term": "5G", "lang": "en", "start": 0, "end": 2, "block": 0})
+    );
+}
+
+#[test]
+fn tagger_is_shareable_across_threads() {
+    let t =
+        std::sync::Arc::new(Tagger::from_taxonomy(Taxonomy::default_taxonomy()).expect("builds"));
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            let t = t.clone();
+            std::thread::spawn(move || t.tag_text("Цифровая экономика", Some("ru")).len())
+        })
+        .collect();
+    for h in handles {
+        assert_eq!(h.join().expect("thread"), 1);
+    }
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn never_panics_and_spans_are_valid(
+            text in "(\\PC|цифровая трансформация|5G|ИИ|-|ў|'| ){0,60}",
+            lang in prop::option::of(prop::sample::select(vec!["en", "ru", "be", "uk", "und", "", "xx-YY"])),
+        ) {
+            let t = tagger();
+            for h in t.tag_text(&text, lang) {
+                prop_assert!((0.0..=1.0).contains(&h.score));
+                for e in &h.evidence {
+                    prop_assert!(e.start < e.end && e.end <= text.len());
+                    prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+                }
+            }
+        }
+    }
+}
