@@ -1,0 +1,60 @@
+//! Accuracy floors on lingua's test sets (`../shared/data/lingua-testdata`), just under
+//! the figures measured when they were set, so that a change that loses accuracy fails.
+//! Skips, saying so, when the data is absent. Full report: `examples/report.rs`.
+
+use pagesift_lang::{Detector, Settings};
+use std::path::PathBuf;
+
+const LANGS: [&str; 13] = ["be", "bg", "de", "en", "fr", "kk", "lt", "lv", "mk", "pl", "ru", "sr", "uk"];
+
+/// Floors in %, per language: single words, word pairs, sentences (allowlist = the 13).
+const FLOORS: [(&str, [f64; 3]); 13] = [
+    ("be", [82.0, 94.5, 99.5]),
+    ("bg", [49.0, 72.0, 97.0]),
+    ("de", [71.0, 87.0, 99.0]),
+    ("en", [44.0, 59.5, 96.5]),
+    ("fr", [68.5, 87.0, 99.5]),
+    ("kk", [60.5, 85.0, 99.5]),
+    ("lt", [77.0, 91.0, 98.5]),
+    ("lv", [75.5, 90.0, 97.5]),
+    ("mk", [43.0, 62.0, 97.5]),
+    ("pl", [77.0, 91.0, 99.5]),
+    ("ru", [58.0, 81.5, 96.0]),
+    ("sr", [46.5, 63.5, 91.5]),
+    ("uk", [70.5, 88.5, 98.5]),
+];
+
+fn data_dir() -> PathBuf {
+    std::env::var_os("PAGESIFT_SHARED_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
+        .join("lingua-testdata")
+}
+
+#[test]
+fn accuracy_stays_above_floors() {
+    let dir = data_dir();
+    if !dir.is_dir() {
+        eprintln!("SKIP accuracy_stays_above_floors: no lingua test data at {}", dir.display());
+        return;
+    }
+    let d = Detector::new(Settings::default().with_allowlist(LANGS)).unwrap();
+    let mut below = Vec::new();
+    for (lang, floors) in FLOORS {
+        for (split, floor) in ["single-words", "word-pairs", "sentences"].into_iter().zip(floors) {
+            let path = dir.join(lang).join(format!("{split}.txt"));
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let items: Vec<&str> = text.split('\n').filter(|l| !l.trim().is_empty()).collect();
+            let right = items.iter().filter(|t| d.detect(t).lang == lang).count();
+            let pct = 100.0 * right as f64 / items.len() as f64;
+            if pct < floor {
+                below.push(format!("{lang} {split}: {pct:.1}% < floor {floor}%"));
+            }
+        }
+    }
+    assert!(
+        below.is_empty(),
+        "help: accuracy fell below its floor; run the report example to see where:\n{}",
+        below.join("\n")
+    );
+}
