@@ -86,6 +86,15 @@ fn show(extractor: &Extractor, bytes: &[u8], url: Option<&str>) {
     }
 }
 
+/// User + system CPU seconds of this process, from /proc (Linux); None elsewhere.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let rest = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let pages = args.iter().any(|a| a == "--pages");
@@ -170,6 +179,21 @@ fn main() {
                 }
             }
             let total: usize = inputs.iter().map(|i| i.2.len()).sum();
+            if let Some(rounds) = args.iter().position(|a| a == "--speed").and_then(|i| args.get(i + 1)).and_then(|r| r.parse::<usize>().ok()) {
+                // Throughput only: wall time and CPU time, so a busy machine shows.
+                let (wall, cpu0) = (Instant::now(), cpu_seconds());
+                let mut n = 0usize;
+                for _ in 0..rounds {
+                    for (_, _, bytes) in &inputs {
+                        n += body_only.extract(bytes, &PageHints::default()).map(|d| d.text().len()).unwrap_or(0);
+                    }
+                }
+                let mb = (total * rounds) as f64 / 1e6;
+                let w = wall.elapsed().as_secs_f64();
+                let cpu = cpu0.zip(cpu_seconds()).map(|(a, b)| b - a);
+                println!("{mb:.0} MB: wall {w:.2} s = {:.0} MB/s; cpu {} ({n} chars of text)", mb / w, cpu.map_or("n/a".into(), |c| format!("{c:.2} s = {:.0} MB/s", mb / c)));
+                return;
+            }
             let start = Instant::now();
             let mut texts = Vec::new();
             for (id, url, bytes) in &inputs {

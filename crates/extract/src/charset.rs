@@ -16,17 +16,21 @@ use crate::CharsetSource;
 const DETECT_LIMIT: usize = 256 * 1024;
 
 /// The decision: which encoding, how it was decided, and how many BOM bytes to skip.
-pub(crate) struct Decision {
+pub(crate) struct Decision<'a> {
     pub encoding: &'static Encoding,
     pub source: CharsetSource,
     pub bom_len: usize,
+    /// The whole input as `&str` when it is valid UTF-8 (validated once, here).
+    pub valid_utf8: Option<&'a str>,
 }
 
 /// Decides the charset of `bytes`.
-pub(crate) fn decide(bytes: &[u8], http: Option<&str>, url: Option<&str>) -> Decision {
+pub(crate) fn decide<'a>(bytes: &'a [u8], http: Option<&str>, url: Option<&str>) -> Decision<'a> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        return Decision { encoding: enc, source: CharsetSource::Bom, bom_len };
+        return Decision { encoding: enc, source: CharsetSource::Bom, bom_len, valid_utf8: None };
     }
+    let valid_utf8 = std::str::from_utf8(bytes).ok();
+    let d = |encoding, source| Decision { encoding, source, bom_len: 0, valid_utf8 };
     let declared = http
         .and_then(|h| Encoding::for_label(h.trim().as_bytes()))
         .map(|e| (e, CharsetSource::Http))
@@ -36,25 +40,25 @@ pub(crate) fn decide(bytes: &[u8], http: Option<&str>, url: Option<&str>) -> Dec
         let enc = if enc == UTF_16BE || enc == UTF_16LE { UTF_8 } else { enc };
         let enc = if enc.name() == "x-user-defined" { WINDOWS_1252 } else { enc };
         if enc == UTF_8 {
-            if utf8_plausible(bytes) {
-                return Decision { encoding: UTF_8, source, bom_len: 0 };
+            if valid_utf8.is_some() || utf8_plausible(bytes) {
+                return d(UTF_8, source);
             }
             // Declared UTF-8 but the bytes are not: detect.
-            return Decision { encoding: detect(bytes, url), source: CharsetSource::Detected, bom_len: 0 };
+            return d(detect(bytes, url), CharsetSource::Detected);
         }
-        if !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() && enc.is_ascii_compatible() {
+        if valid_utf8.is_some() && !bytes.is_ascii() && enc.is_ascii_compatible() {
             // Declared legacy, stored as UTF-8 (re-saved pages): trust the bytes.
-            return Decision { encoding: UTF_8, source: CharsetSource::Detected, bom_len: 0 };
+            return d(UTF_8, CharsetSource::Detected);
         }
         if let Some(better) = cyrillic_mislabel(bytes, enc, url) {
-            return Decision { encoding: better, source: CharsetSource::Detected, bom_len: 0 };
+            return d(better, CharsetSource::Detected);
         }
-        return Decision { encoding: enc, source, bom_len: 0 };
+        return d(enc, source);
     }
-    if std::str::from_utf8(bytes).is_ok() {
-        return Decision { encoding: UTF_8, source: CharsetSource::Detected, bom_len: 0 };
+    if valid_utf8.is_some() {
+        return d(UTF_8, CharsetSource::Detected);
     }
-    Decision { encoding: detect(bytes, url), source: CharsetSource::Detected, bom_len: 0 }
+    d(detect(bytes, url), CharsetSource::Detected)
 }
 
 /// True when the bytes are UTF-8, allowing a few stray invalid bytes (a truncated
@@ -158,9 +162,12 @@ fn tld_of(url: &str) -> Option<String> {
 }
 
 /// Transcodes to UTF-8. Valid UTF-8 input is borrowed.
-pub(crate) fn decode<'a>(bytes: &'a [u8], d: &Decision) -> Cow<'a, str> {
+pub(crate) fn decode<'a>(bytes: &'a [u8], d: &Decision<'a>) -> Cow<'a, str> {
     let body = &bytes[d.bom_len.min(bytes.len())..];
     if d.encoding == UTF_8 {
+        if let Some(s) = d.valid_utf8 {
+            return Cow::Borrowed(s);
+        }
         return String::from_utf8_lossy(body);
     }
     d.encoding.decode_without_bom_handling(body).0

@@ -598,6 +598,7 @@ impl State {
             return None;
         }
         // Hints.
+        let has_attrs = !el.attributes().is_empty();
         let mut flags = match tag {
             Tag::Nav => hints::NAV,
             Tag::Footer => hints::FOOTER,
@@ -607,39 +608,10 @@ impl State {
             Tag::Article => hints::ARTICLE,
             _ => 0,
         };
-        if let Some(c) = el.get_attribute("class") {
-            flags |= hints::classify(&c);
+        if has_attrs {
+            flags |= self.attr_flags(el);
         }
-        if let Some(c) = el.get_attribute("id") {
-            flags |= hints::classify(&c);
-        }
-        if let Some(r) = el.get_attribute("role") {
-            flags |= hints::role(&r);
-        }
-        if let Some(p) = el.get_attribute("itemprop") {
-            let p = p.to_ascii_lowercase();
-            if p.contains("articlebody") || p == "text" || p.contains("reviewbody") {
-                flags |= hints::BODY;
-            }
-            if p.contains("datepublished") || p.contains("datemodified") {
-                let v = el.get_attribute("content").or_else(|| el.get_attribute("datetime"));
-                if let Some(v) = v {
-                    let frame = self.tree.frames.len() as u32;
-                    self.tree.head.times.push((frame, format!("{p}\u{1}{v}"), true));
-                }
-            }
-        }
-        if el.has_attribute("hidden") || el.get_attribute("aria-hidden").is_some_and(|v| v.trim() == "true") {
-            flags |= hints::HIDDEN;
-        }
-        if let Some(st) = el.get_attribute("style") {
-            let st = st.to_ascii_lowercase();
-            let compact: String = st.chars().filter(|c| !c.is_whitespace()).collect();
-            if compact.contains("display:none") || compact.contains("visibility:hidden") {
-                flags |= hints::HIDDEN;
-            }
-        }
-        if tag == Tag::Time {
+        if tag == Tag::Time && has_attrs {
             if let Some(dt) = el.get_attribute("datetime") {
                 let frame = self.tree.frames.len() as u32;
                 self.tree.head.times.push((frame, dt, false));
@@ -684,6 +656,46 @@ impl State {
             _ => {}
         }
         Some((idx, pos))
+    }
+
+    /// Hint flags from class, id, role, itemprop and hiding attributes.
+    fn attr_flags(&mut self, el: &Element<'_, '_>) -> u32 {
+        let mut flags = 0;
+        if let Some(c) = el.get_attribute("class") {
+            flags |= hints::classify(&c);
+        }
+        if let Some(c) = el.get_attribute("id") {
+            flags |= hints::classify(&c);
+        }
+        if let Some(r) = el.get_attribute("role") {
+            flags |= hints::role(&r);
+        }
+        if let Some(p) = el.get_attribute("itemprop") {
+            let p = p.to_ascii_lowercase();
+            if p.contains("articlebody") || p == "text" || p.contains("reviewbody") {
+                flags |= hints::BODY;
+            }
+            if p.contains("datepublished") || p.contains("datemodified") {
+                let v = el.get_attribute("content").or_else(|| el.get_attribute("datetime"));
+                if let Some(v) = v {
+                    let frame = self.tree.frames.len() as u32;
+                    self.tree.head.times.push((frame, format!("{p}\u{1}{v}"), true));
+                }
+            }
+        }
+        if el.has_attribute("hidden") || el.get_attribute("aria-hidden").is_some_and(|v| v.trim() == "true") {
+            flags |= hints::HIDDEN;
+        }
+        if let Some(st) = el.get_attribute("style") {
+            let st = st.to_ascii_lowercase();
+            if st.contains("none") || st.contains("hidden") {
+                let compact: String = st.chars().filter(|c| !c.is_whitespace()).collect();
+                if compact.contains("display:none") || compact.contains("visibility:hidden") {
+                    flags |= hints::HIDDEN;
+                }
+            }
+        }
+        flags
     }
 
     fn append_pre_newline(&mut self) {
