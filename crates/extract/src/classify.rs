@@ -56,7 +56,7 @@ fn paragraph_like(tag: Tag) -> bool {
     matches!(tag, Tag::P | Tag::H(_) | Tag::Li | Tag::Pre | Tag::Td | Tag::Tr | Tag::Dd | Tag::Dt | Tag::Blockquote | Tag::Caption | Tag::Figcaption)
 }
 
-pub(crate) fn classify(tree: &Tree, title_in_content: bool) -> Classification {
+pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> Classification {
     let frames = &tree.frames;
     let n = frames.len();
     let blocks = &tree.blocks;
@@ -280,6 +280,10 @@ pub(crate) fn classify(tree: &Tree, title_in_content: bool) -> Classification {
     let mut seen = std::collections::HashSet::new();
     for (b, s) in blocks.iter().zip(out.iter_mut()) {
         if s.is_content && b.text_len >= 50 && !seen.insert(b.text.as_str()) {
+            s.is_content = false;
+            s.score = s.score.min(0.0);
+        }
+        if !captions && s.is_content && b.kind == BlockKind::Caption {
             s.is_content = false;
             s.score = s.score.min(0.0);
         }

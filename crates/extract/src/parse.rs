@@ -237,6 +237,7 @@ struct State {
     in_link: u32,
     in_quote: u32,
     in_pre: u32,
+    in_figure: u32,
     /// Raw (undecoded) text of the current text node.
     raw: String,
     /// The block being built.
@@ -273,6 +274,7 @@ impl State {
             in_link: 0,
             in_quote: 0,
             in_pre: 0,
+            in_figure: 0,
             raw: String::new(),
             cur: String::new(),
             cur_len: 0,
@@ -371,6 +373,7 @@ impl State {
             Tag::Figcaption | Tag::Caption => BlockKind::Caption,
             Tag::Tr => BlockKind::TableRow,
             _ if self.in_pre > 0 => BlockKind::Preformatted,
+            _ if self.in_figure > 0 => BlockKind::Caption,
             _ if self.in_quote > 0 => BlockKind::Quote,
             _ => BlockKind::Paragraph,
         };
@@ -419,6 +422,7 @@ impl State {
             Tag::A => self.in_link = self.in_link.saturating_sub(1),
             Tag::Blockquote => self.in_quote = self.in_quote.saturating_sub(1),
             Tag::Pre => self.in_pre = self.in_pre.saturating_sub(1),
+            Tag::Figure => self.in_figure = self.in_figure.saturating_sub(1),
             _ => {}
         }
     }
@@ -653,6 +657,7 @@ impl State {
             }
             Tag::Blockquote => self.in_quote += 1,
             Tag::Pre => self.in_pre += 1,
+            Tag::Figure => self.in_figure += 1,
             _ => {}
         }
         Some((idx, pos))
