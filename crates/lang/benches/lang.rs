@@ -3,13 +3,16 @@
 //!
 //! `cargo bench -p pagesift-lang --bench lang -- --warm-up-time 1 --measurement-time 3`
 //! Skips, saying so, when `../shared/data/lingua-testdata` is absent.
+#![allow(missing_docs)] // criterion_group! generates an undocumented function
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use pagesift_lang::{Detector, Settings};
 use std::hint::black_box;
 use std::path::PathBuf;
 
-const LANGS: [&str; 13] = ["be", "bg", "de", "en", "fr", "kk", "lt", "lv", "mk", "pl", "ru", "sr", "uk"];
+const LANGS: [&str; 13] = [
+    "be", "bg", "de", "en", "fr", "kk", "lt", "lv", "mk", "pl", "ru", "sr", "uk",
+];
 const WHATLANG: [whatlang::Lang; 12] = [
     whatlang::Lang::Bel,
     whatlang::Lang::Bul,

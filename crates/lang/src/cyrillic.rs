@@ -214,13 +214,30 @@ fn lower_cyrillic(c: char) -> char {
 }
 
 fn is_cyrillic(c: char) -> bool {
-    matches!(c as u32, 0x0400..=0x04FF | 0x0500..=0x052F)
+    matches!(c as u32, 0x0400..=0x052F)
 }
 
 fn is_consonant(c: char) -> bool {
     matches!(
         c,
-        'б' | 'в' | 'г' | 'д' | 'ж' | 'з' | 'к' | 'л' | 'м' | 'н' | 'п' | 'р' | 'с' | 'т' | 'ф' | 'х' | 'ц' | 'ч' | 'ш'
+        'б' | 'в'
+            | 'г'
+            | 'д'
+            | 'ж'
+            | 'з'
+            | 'к'
+            | 'л'
+            | 'м'
+            | 'н'
+            | 'п'
+            | 'р'
+            | 'с'
+            | 'т'
+            | 'ф'
+            | 'х'
+            | 'ц'
+            | 'ч'
+            | 'ш'
     )
 }
 
@@ -305,14 +322,28 @@ impl Scan {
         // Letters a language writes often: their absence from a text of some length
         // speaks against it (about n * ln(1 - p) for a combined letter share p).
         let n = scan.cyrillic as f32;
-        let count = |cs: &[char]| cs.iter().map(|c| counts[(*c as usize - 0x400) & 0xFF]).sum::<u32>();
+        let count = |cs: &[char]| {
+            cs.iter()
+                .map(|c| counts[(*c as usize - 0x400) & 0xFF])
+                .sum::<u32>()
+        };
         let absent = [
             (Cyr::Uk, count(&['і', 'ї', 'є']), 0.035, 3.0),
             (Cyr::Be, count(&['і', 'ы', 'ў']), 0.06, 4.0),
             (Cyr::Bg, count(&['ъ']), 0.025, 3.0),
             (Cyr::Sr, count(&['ј', 'ђ', 'ћ', 'љ', 'њ', 'џ']), 0.03, 3.0),
-            (Cyr::Mk, count(&['ј', 'ѓ', 'ќ', 'ѕ', 'љ', 'њ', 'џ']), 0.03, 3.0),
-            (Cyr::Kk, count(&['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і']), 0.1, 6.0),
+            (
+                Cyr::Mk,
+                count(&['ј', 'ѓ', 'ќ', 'ѕ', 'љ', 'њ', 'џ']),
+                0.03,
+                3.0,
+            ),
+            (
+                Cyr::Kk,
+                count(&['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і']),
+                0.1,
+                6.0,
+            ),
         ];
         for (lang, found, p, cap) in absent {
             if found == 0 {

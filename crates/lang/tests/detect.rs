@@ -7,7 +7,9 @@ fn detector() -> Detector {
 }
 
 fn fixture(name: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -15,14 +17,24 @@ fn fixture(name: &str) -> String {
 fn fixture_cases_in_every_tested_language() {
     let d = detector();
     let mut failures = Vec::new();
-    for line in fixture("cases.tsv").lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+    for line in fixture("cases.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
         let (want, text) = line.split_once('\t').expect("expected<TAB>text");
         let got = d.detect(text);
         if got.lang != want {
-            failures.push(format!("{want} expected, got {} ({:.2}): {text}", got.lang, got.confidence));
+            failures.push(format!(
+                "{want} expected, got {} ({:.2}): {text}",
+                got.lang, got.confidence
+            ));
         }
     }
-    assert!(failures.is_empty(), "help: these fixture cases failed:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "help: these fixture cases failed:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -71,30 +83,72 @@ fn russian_page_with_a_belarusian_quote_reports_both() {
 fn headings_and_short_blocks_lean_on_the_prior() {
     let d = detector();
     // "Навiны" / "Контакты" / "Прэс-служба"-like menu items are too short to judge alone.
-    for (heading, prior) in [("Новости", "ru"), ("Контакты", "ru-RU"), ("Навіны", "be-BY"), ("Новини", "uk")] {
-        let page = d.detect_blocks(&[BlockText { text: heading, is_heading: true }], Some(prior));
+    for (heading, prior) in [
+        ("Новости", "ru"),
+        ("Контакты", "ru-RU"),
+        ("Навіны", "be-BY"),
+        ("Новини", "uk"),
+    ] {
+        let page = d.detect_blocks(
+            &[BlockText {
+                text: heading,
+                is_heading: true,
+            }],
+            Some(prior),
+        );
         let want = &prior[..2];
-        assert_eq!(page.blocks[0].lang, want, "{heading} with prior {prior}: {:?}", page.blocks[0]);
+        assert_eq!(
+            page.blocks[0].lang, want,
+            "{heading} with prior {prior}: {:?}",
+            page.blocks[0]
+        );
     }
     // The prior does not override letters that settle the question: ў is only Belarusian.
-    let page = d.detect_blocks(&[BlockText { text: "Галоўная старонка", is_heading: true }], Some("ru"));
+    let page = d.detect_blocks(
+        &[BlockText {
+            text: "Галоўная старонка",
+            is_heading: true,
+        }],
+        Some("ru"),
+    );
     assert_eq!(page.blocks[0].lang, "be");
     // A short non-heading block leans on the prior too.
-    let page = d.detect_blocks(&[BlockText { text: "Пресс-центр", is_heading: false }], Some("rus"));
+    let page = d.detect_blocks(
+        &[BlockText {
+            text: "Пресс-центр",
+            is_heading: false,
+        }],
+        Some("rus"),
+    );
     assert_eq!(page.blocks[0].lang, "ru");
 }
 
 #[test]
 fn too_short_or_letterless_text_is_und() {
     let d = detector();
-    for text in ["", "   ", "12345 !!! 67.89", "—", "ok", "й", "§ 2.1 (3)", "\u{200b}\u{feff}"] {
+    for text in [
+        "",
+        "   ",
+        "12345 !!! 67.89",
+        "—",
+        "ok",
+        "й",
+        "§ 2.1 (3)",
+        "\u{200b}\u{feff}",
+    ] {
         let g = d.detect(text);
         assert_eq!(g.lang, "und", "{text:?} gave {g:?}");
         assert!(g.is_und());
         assert_eq!(g.confidence, 0.0);
         assert!(!g.reliable);
     }
-    let page = d.detect_blocks(&[BlockText { text: "12:30", is_heading: false }], None);
+    let page = d.detect_blocks(
+        &[BlockText {
+            text: "12:30",
+            is_heading: false,
+        }],
+        None,
+    );
     assert_eq!(page.lang, "und");
     assert!(page.mix.is_empty());
 }
@@ -104,7 +158,12 @@ fn min_confidence_turns_unclear_guesses_into_und() {
     let strict = Detector::new(Settings::default().with_min_confidence(0.99)).unwrap();
     // Letters shared by Russian, Bulgarian and Ukrainian: not settled by one word.
     assert_eq!(strict.detect("работа").lang, "und");
-    assert_eq!(strict.detect("Дзякуй за ўвагу, паважаныя сябры, і да пабачэння!").lang, "be");
+    assert_eq!(
+        strict
+            .detect("Дзякуй за ўвагу, паважаныя сябры, і да пабачэння!")
+            .lang,
+        "be"
+    );
 }
 
 #[test]
@@ -153,7 +212,10 @@ fn guess_serialises_with_stable_field_names() {
     assert!(json["confidence"].as_f64().unwrap() > 0.5);
     assert!(json["reliable"].is_boolean());
     let und = serde_json::to_string(&detector().detect("")).unwrap();
-    assert_eq!(und, r#"{"lang":"und","script":null,"confidence":0.0,"reliable":false}"#);
+    assert_eq!(
+        und,
+        r#"{"lang":"und","script":null,"confidence":0.0,"reliable":false}"#
+    );
 }
 
 #[test]

@@ -5,7 +5,9 @@
 use pagesift_lang::{Detector, Settings};
 use std::path::PathBuf;
 
-const LANGS: [&str; 13] = ["be", "bg", "de", "en", "fr", "kk", "lt", "lv", "mk", "pl", "ru", "sr", "uk"];
+const LANGS: [&str; 13] = [
+    "be", "bg", "de", "en", "fr", "kk", "lt", "lv", "mk", "pl", "ru", "sr", "uk",
+];
 
 /// Floors in %, per language: single words, word pairs, sentences (allowlist = the 13).
 const FLOORS: [(&str, [f64; 3]); 13] = [
@@ -35,15 +37,22 @@ fn data_dir() -> PathBuf {
 fn accuracy_stays_above_floors() {
     let dir = data_dir();
     if !dir.is_dir() {
-        eprintln!("SKIP accuracy_stays_above_floors: no lingua test data at {}", dir.display());
+        eprintln!(
+            "SKIP accuracy_stays_above_floors: no lingua test data at {}",
+            dir.display()
+        );
         return;
     }
     let d = Detector::new(Settings::default().with_allowlist(LANGS)).unwrap();
     let mut below = Vec::new();
     for (lang, floors) in FLOORS {
-        for (split, floor) in ["single-words", "word-pairs", "sentences"].into_iter().zip(floors) {
+        for (split, floor) in ["single-words", "word-pairs", "sentences"]
+            .into_iter()
+            .zip(floors)
+        {
             let path = dir.join(lang).join(format!("{split}.txt"));
-            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             let items: Vec<&str> = text.split('\n').filter(|l| !l.trim().is_empty()).collect();
             let right = items.iter().filter(|t| d.detect(t).lang == lang).count();
             let pct = 100.0 * right as f64 / items.len() as f64;
