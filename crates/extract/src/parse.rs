@@ -377,6 +377,7 @@ impl State {
             _ if self.in_quote > 0 => BlockKind::Quote,
             _ => BlockKind::Paragraph,
         };
+        let kind = if kind == BlockKind::Paragraph && self.cur_len < 200 && credit_line(&self.cur) { BlockKind::Caption } else { kind };
         let text = if self.in_pre > 0 || kind == BlockKind::Preformatted {
             let t = self.cur.trim_matches(|c: char| c == '\n' || c == '\r').to_string();
             self.cur.clear();
@@ -771,6 +772,23 @@ impl State {
         self.flush_block();
         self.tree
     }
+}
+
+/// A photo credit or caption line: "Photo: …", "Фото: …", "© Agency", "(Image: …)".
+fn credit_line(text: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "photo:", "photo by", "photos:", "photograph:", "image:", "images:", "picture:", "credit:", "credits:", "foto:",
+        "фото:", "фото -", "фото –", "фото —", "фота:", "фото з", "©", "(c)", "(photo", "(image",
+    ];
+    let head: String = text.chars().take(14).flat_map(char::to_lowercase).collect();
+    if PREFIXES.iter().any(|p| head.starts_with(p)) {
+        return true;
+    }
+    let t = text.trim_end();
+    t.ends_with(')') && t.rfind('(').is_some_and(|i| {
+        let inner = t[i + 1..].to_lowercase();
+        inner.starts_with("image:") || inner.starts_with("photo:") || inner.starts_with("фото:") || inner.contains("getty images")
+    })
 }
 
 /// Collapses HTML whitespace runs into single spaces and trims.
