@@ -80,6 +80,8 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("ого", [0.8, 0.8, -0.5, -0.5, -0.5, -0.5, 0.0]),
     ("его", [0.8, 0.3, -0.5, -0.5, -0.5, -0.5, 0.0]),
     ("ага", [0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0]),
+    // Genitive plural -ов: Belarusian has -аў/-оў, Ukrainian mostly -ів.
+    ("ов", [0.5, -0.3, -1.5, 0.3, 0.3, 0.0, 0.0]),
     // Adjective endings.
     ("ый", [1.2, -1.0, -0.3, -1.0, -1.0, -1.0, 0.0]),
     ("ые", [1.2, -1.0, -0.5, -1.0, -1.0, -1.0, 0.0]),
@@ -166,7 +168,11 @@ const ENDINGS: &[(&str, [f32; N])] = &[
 /// Letter sequences inside a word and what they say, in `Cyr` order.
 const INFIXES: &[(&str, [f32; N])] = &[
     // Ukrainian soft sign before о and -ськ-/-цьк-.
-    ("ьо", [-1.5, 2.0, -1.5, 0.0, -1.0, -1.0, 0.0]),
+    ("ьо", [-0.5, 1.2, -1.5, 0.0, -1.0, -1.0, 0.0]),
+    // Belarusian classical spelling marks softness before a consonant: "ньн", "сьл".
+    ("ньн", [-1.5, -1.5, 2.0, -1.5, -1.5, -1.5, 0.0]),
+    ("сьл", [-1.5, -1.5, 2.0, -1.5, -1.5, -1.5, 0.0]),
+    ("зьв", [-1.5, -1.5, 2.0, -1.5, -1.5, -1.5, 0.0]),
     ("ськ", [-1.0, 1.5, -1.0, -1.0, -1.0, -1.0, 0.0]),
     ("цьк", [-1.0, 1.5, -1.0, -1.0, -1.0, -1.0, 0.0]),
     // Belarusian дз (from palatalised д) and цц; ц is hard in Belarusian, so ц + ь is
@@ -428,8 +434,8 @@ impl Scan {
                     'о' => o_count += 1,
                     // э after a consonant: common in Belarusian, rare in Russian loans.
                     'э' if prev.is_some_and(is_consonant) => {
-                        add[Cyr::Be as usize] += 1.5;
-                        add[Cyr::Ru as usize] -= 1.0;
+                        add[Cyr::Be as usize] += 1.2;
+                        add[Cyr::Ru as usize] -= 0.6;
                     }
                     _ => {}
                 }

@@ -67,6 +67,8 @@ const KK: &str = "және мен бен пен да де та те бұл ос�
 
 /// What one occurrence of a listed word adds to each language that lists it.
 const WORD_WEIGHT: f32 = 1.6;
+/// Factor for a word listed under one language only.
+const EXCLUSIVE_FACTOR: f32 = 1.5;
 
 /// Word → per-language evidence.
 pub(crate) static WORDS: LazyLock<HashMap<&'static str, [f32; N]>> = LazyLock::new(|| {
@@ -82,6 +84,14 @@ pub(crate) static WORDS: LazyLock<HashMap<&'static str, [f32; N]>> = LazyLock::n
     ] {
         for w in list.split_whitespace() {
             map.entry(w).or_insert([0.0; N])[lang as usize] = WORD_WEIGHT;
+        }
+    }
+    // A word only one language uses says more than one several share.
+    for ev in map.values_mut() {
+        if ev.iter().filter(|x| **x > 0.0).count() == 1 {
+            for x in ev.iter_mut() {
+                *x *= EXCLUSIVE_FACTOR;
+            }
         }
     }
     map
