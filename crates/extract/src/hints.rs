@@ -87,7 +87,7 @@ fn word_flag(w: &str) -> u32 {
         "comment" | "comments" | "commentlist" | "disqus" | "respond" | "reply" | "replies" | "discussion"
         | "feedback" | "reviews" => COMMENT,
         "related" | "recommended" | "recommend" | "recommendations" | "recirc" | "popular" | "trending"
-        | "latest" | "more" | "readmore" | "teaser" | "teasers" | "outbrain" | "taboola" | "read" | "next"
+        | "latest" | "more" | "readmore" | "teaser" | "teasers" | "outbrain" | "taboola" | "next"
         | "prev" | "previous" | "also" | "suggested" | "similar" | "newsfeed" | "headlines" | "mostread"
         | "most" => RELATED,
         "sidebar" | "side" | "aside" | "rail" | "sidebox"
