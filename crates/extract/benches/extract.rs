@@ -3,6 +3,9 @@
 //!
 //! `cargo bench -p pagesift-extract --bench extract -- --warm-up-time 1 --measurement-time 3`
 
+// criterion_group! generates an undocumented public function.
+#![allow(missing_docs)]
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -36,7 +39,10 @@ fn load_pages() -> Vec<Vec<u8>> {
 fn bench(c: &mut Criterion) {
     let pages = load_pages();
     if pages.is_empty() {
-        eprintln!("SKIP extract bench: no pages under {}", shared_data().display());
+        eprintln!(
+            "SKIP extract bench: no pages under {}",
+            shared_data().display()
+        );
         return;
     }
     let total: usize = pages.iter().map(Vec::len).sum();

@@ -27,18 +27,36 @@ pub(crate) struct Decision<'a> {
 /// Decides the charset of `bytes`.
 pub(crate) fn decide<'a>(bytes: &'a [u8], http: Option<&str>, url: Option<&str>) -> Decision<'a> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        return Decision { encoding: enc, source: CharsetSource::Bom, bom_len, valid_utf8: None };
+        return Decision {
+            encoding: enc,
+            source: CharsetSource::Bom,
+            bom_len,
+            valid_utf8: None,
+        };
     }
     let valid_utf8 = std::str::from_utf8(bytes).ok();
-    let d = |encoding, source| Decision { encoding, source, bom_len: 0, valid_utf8 };
+    let d = |encoding, source| Decision {
+        encoding,
+        source,
+        bom_len: 0,
+        valid_utf8,
+    };
     let declared = http
         .and_then(|h| Encoding::for_label(h.trim().as_bytes()))
         .map(|e| (e, CharsetSource::Http))
         .or_else(|| prescan(&bytes[..bytes.len().min(1024)]).map(|e| (e, CharsetSource::Meta)));
     if let Some((enc, source)) = declared {
         // A UTF-16 label on a page without a BOM is always wrong (WHATWG prescan rule).
-        let enc = if enc == UTF_16BE || enc == UTF_16LE { UTF_8 } else { enc };
-        let enc = if enc.name() == "x-user-defined" { WINDOWS_1252 } else { enc };
+        let enc = if enc == UTF_16BE || enc == UTF_16LE {
+            UTF_8
+        } else {
+            enc
+        };
+        let enc = if enc.name() == "x-user-defined" {
+            WINDOWS_1252
+        } else {
+            enc
+        };
         if enc == UTF_8 {
             if valid_utf8.is_some() || utf8_plausible(bytes) {
                 return d(UTF_8, source);
@@ -95,19 +113,34 @@ fn detect(bytes: &[u8], url: Option<&str>) -> &'static Encoding {
     let sample = &bytes[..bytes.len().min(DETECT_LIMIT)];
     det.feed(sample, sample.len() == bytes.len());
     let tld = url.and_then(tld_of);
-    det.guess(tld.as_deref().map(str::as_bytes), chardetng::Utf8Detection::Allow)
+    det.guess(
+        tld.as_deref().map(str::as_bytes),
+        chardetng::Utf8Detection::Allow,
+    )
 }
 
 /// The single-byte Cyrillic encodings Russian-language sites mix up.
 fn is_cyrillic_legacy(e: &'static Encoding) -> bool {
     use encoding_rs::{IBM866, ISO_8859_5, KOI8_R, KOI8_U, WINDOWS_1251, X_MAC_CYRILLIC};
-    [WINDOWS_1251, KOI8_R, KOI8_U, ISO_8859_5, IBM866, X_MAC_CYRILLIC].contains(&e)
+    [
+        WINDOWS_1251,
+        KOI8_R,
+        KOI8_U,
+        ISO_8859_5,
+        IBM866,
+        X_MAC_CYRILLIC,
+    ]
+    .contains(&e)
 }
 
 /// A page declared in one Cyrillic legacy encoding but written in another (old
 /// KOI8-R pages re-served as windows-1251): chardetng scores both and a clearly
 /// better other Cyrillic encoding wins.
-fn cyrillic_mislabel(bytes: &[u8], declared: &'static Encoding, url: Option<&str>) -> Option<&'static Encoding> {
+fn cyrillic_mislabel(
+    bytes: &[u8],
+    declared: &'static Encoding,
+    url: Option<&str>,
+) -> Option<&'static Encoding> {
     if !is_cyrillic_legacy(declared) || bytes.is_ascii() {
         return None;
     }
@@ -115,7 +148,10 @@ fn cyrillic_mislabel(bytes: &[u8], declared: &'static Encoding, url: Option<&str
     let sample = &bytes[..bytes.len().min(DETECT_LIMIT)];
     det.feed(sample, sample.len() == bytes.len());
     let tld = url.and_then(tld_of);
-    let guess = det.guess(tld.as_deref().map(str::as_bytes), chardetng::Utf8Detection::Deny);
+    let guess = det.guess(
+        tld.as_deref().map(str::as_bytes),
+        chardetng::Utf8Detection::Deny,
+    );
     if guess == declared || !is_cyrillic_legacy(guess) {
         return None;
     }
@@ -190,7 +226,10 @@ pub(crate) fn prescan(head: &[u8]) -> Option<&'static Encoding> {
     let mut pos = 0;
     while let Some(start) = find(&lower, b"<meta", pos) {
         let after = start + 5;
-        let end = lower[after..].iter().position(|&b| b == b'>').map_or(lower.len(), |p| after + p);
+        let end = lower[after..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(lower.len(), |p| after + p);
         let tag_l = &lower[after..end];
         let tag = &head[after..end];
         if let Some(v) = attr_value(tag_l, tag, b"charset") {
@@ -206,8 +245,14 @@ pub(crate) fn prescan(head: &[u8]) -> Option<&'static Encoding> {
                     let rest = trim_ascii(rest);
                     if let Some(rest) = rest.strip_prefix(b"=") {
                         let rest = trim_ascii(rest);
-                        let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
-                        let n = rest.iter().position(|&b| matches!(b, b';' | b'"' | b'\'' | b' ')).unwrap_or(rest.len());
+                        let rest = rest
+                            .strip_prefix(b"\"")
+                            .or_else(|| rest.strip_prefix(b"'"))
+                            .unwrap_or(rest);
+                        let n = rest
+                            .iter()
+                            .position(|&b| matches!(b, b';' | b'"' | b'\'' | b' '))
+                            .unwrap_or(rest.len());
                         if let Some(e) = Encoding::for_label(&rest[..n]) {
                             return Some(e);
                         }
@@ -221,8 +266,14 @@ pub(crate) fn prescan(head: &[u8]) -> Option<&'static Encoding> {
 }
 
 fn trim_ascii(s: &[u8]) -> &[u8] {
-    let start = s.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(s.len());
-    let end = s.iter().rposition(|b| !b.is_ascii_whitespace()).map_or(start, |p| p + 1);
+    let start = s
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(s.len());
+    let end = s
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(start, |p| p + 1);
     &s[start..end.max(start)]
 }
 
@@ -230,7 +281,10 @@ fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     if from >= hay.len() || needle.is_empty() {
         return None;
     }
-    hay[from..].windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+    hay[from..]
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
 }
 
 /// The value of attribute `name` inside a tag's attribute text (`lower` is `orig`
@@ -239,7 +293,11 @@ fn attr_value<'a>(lower: &[u8], orig: &'a [u8], name: &[u8]) -> Option<&'a [u8]>
     let mut from = 0;
     while let Some(p) = find(lower, name, from) {
         from = p + name.len();
-        let before_ok = p == 0 || matches!(lower[p - 1], b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'"' | b'\'' | b'?');
+        let before_ok = p == 0
+            || matches!(
+                lower[p - 1],
+                b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'"' | b'\'' | b'?'
+            );
         if !before_ok {
             continue;
         }
@@ -260,7 +318,10 @@ fn attr_value<'a>(lower: &[u8], orig: &'a [u8], name: &[u8]) -> Option<&'a [u8]>
         let (start, end) = match lower[i] {
             q @ (b'"' | b'\'') => {
                 let s = i + 1;
-                let e = lower[s..].iter().position(|&b| b == q).map_or(lower.len(), |x| s + x);
+                let e = lower[s..]
+                    .iter()
+                    .position(|&b| b == q)
+                    .map_or(lower.len(), |x| s + x);
                 (s, e)
             }
             _ => {
@@ -282,18 +343,27 @@ mod tests {
 
     #[test]
     fn prescan_finds_meta_forms() {
-        assert_eq!(prescan(b"<meta charset=\"windows-1251\">"), Some(encoding_rs::WINDOWS_1251));
+        assert_eq!(
+            prescan(b"<meta charset=\"windows-1251\">"),
+            Some(encoding_rs::WINDOWS_1251)
+        );
         assert_eq!(
             prescan(b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=koi8-r\">"),
             Some(encoding_rs::KOI8_R)
         );
-        assert_eq!(prescan(b"<?xml version=\"1.0\" encoding=\"ISO-8859-5\"?>"), Some(encoding_rs::ISO_8859_5));
+        assert_eq!(
+            prescan(b"<?xml version=\"1.0\" encoding=\"ISO-8859-5\"?>"),
+            Some(encoding_rs::ISO_8859_5)
+        );
         assert_eq!(prescan(b"<p>no meta</p>"), None);
     }
 
     #[test]
     fn tld() {
         assert_eq!(tld_of("https://mpt.gov.by/node/1").as_deref(), Some("by"));
-        assert_eq!(tld_of("http://user@Example.RU:8080/x").as_deref(), Some("ru"));
+        assert_eq!(
+            tld_of("http://user@Example.RU:8080/x").as_deref(),
+            Some("ru")
+        );
     }
 }

@@ -33,7 +33,9 @@ pub(crate) struct Classification {
 }
 
 fn commas(s: &str) -> u32 {
-    s.chars().filter(|&c| c == ',' || c == '，' || c == '、' || c == '،').count() as u32
+    s.chars()
+        .filter(|&c| c == ',' || c == '，' || c == '、' || c == '،')
+        .count() as u32
 }
 
 /// Hint weight of a candidate container.
@@ -53,7 +55,20 @@ fn weight(flags: u32) -> f32 {
 
 /// Tags whose text is a paragraph whose container is the parent.
 fn paragraph_like(tag: Tag) -> bool {
-    matches!(tag, Tag::P | Tag::H(_) | Tag::Li | Tag::Pre | Tag::Td | Tag::Tr | Tag::Dd | Tag::Dt | Tag::Blockquote | Tag::Caption | Tag::Figcaption)
+    matches!(
+        tag,
+        Tag::P
+            | Tag::H(_)
+            | Tag::Li
+            | Tag::Pre
+            | Tag::Td
+            | Tag::Tr
+            | Tag::Dd
+            | Tag::Dt
+            | Tag::Blockquote
+            | Tag::Caption
+            | Tag::Figcaption
+    )
 }
 
 pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> Classification {
@@ -108,8 +123,12 @@ pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> C
     for (i, f) in frames.iter().enumerate().skip(1) {
         // Also a wrapper: a frame with most of the page's good text, unless it is
         // named as comments or related content (those can outweigh the article).
-        let wrapper = agg_good[i] * 2 > agg_good[0] && f.flags & (hints::COMMENT | hints::RELATED) == 0;
-        let own = f.flags & strong_neg != 0 && !matches!(f.tag, Tag::Html | Tag::Body) && !pos_desc[i] && !wrapper;
+        let wrapper =
+            agg_good[i] * 2 > agg_good[0] && f.flags & (hints::COMMENT | hints::RELATED) == 0;
+        let own = f.flags & strong_neg != 0
+            && !matches!(f.tag, Tag::Html | Tag::Body)
+            && !pos_desc[i]
+            && !wrapper;
         anc_neg[i] = anc_neg[f.parent as usize] || own;
     }
     // Candidate scores.
@@ -125,7 +144,11 @@ pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> C
         }
         let s = 1.0 + commas(&b.text) as f32 + (b.text_len as f32 / 100.0).min(3.0);
         let owner = b.frame as usize;
-        let mut node = if paragraph_like(frames[owner].tag) { frames[owner].parent as usize } else { owner };
+        let mut node = if paragraph_like(frames[owner].tag) {
+            frames[owner].parent as usize
+        } else {
+            owner
+        };
         for level in 0..4u32 {
             let div = match level {
                 0 => 1.0,
@@ -146,7 +169,11 @@ pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> C
         if !touched[i] {
             continue;
         }
-        let ld = if agg_text[i] == 0 { 0.0 } else { agg_link[i] as f32 / agg_text[i] as f32 };
+        let ld = if agg_text[i] == 0 {
+            0.0
+        } else {
+            agg_link[i] as f32 / agg_text[i] as f32
+        };
         let w = weight(frames[i].flags);
         let damp = if anc_neg[i] { 0.25 } else { 1.0 };
         let f = (cand[i] + w) * (1.0 - ld) * damp;
@@ -203,10 +230,18 @@ pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> C
             while i < end[parent] as usize {
                 if i == top {
                     roots.push(i);
-                } else if frames[i].parent as usize == parent && frames[i].flags & hints::NEGATIVE == 0 {
+                } else if frames[i].parent as usize == parent
+                    && frames[i].flags & hints::NEGATIVE == 0
+                {
                     let t = agg_text[i];
-                    let ld = if t == 0 { 1.0 } else { agg_link[i] as f32 / t as f32 };
-                    if matches!(frames[i].tag, Tag::P) && ((t > 80 && ld < 0.25) || (t > 0 && ld == 0.0)) {
+                    let ld = if t == 0 {
+                        1.0
+                    } else {
+                        agg_link[i] as f32 / t as f32
+                    };
+                    if matches!(frames[i].tag, Tag::P)
+                        && ((t > 80 && ld < 0.25) || (t > 0 && ld == 0.0))
+                    {
                         roots.push(i);
                     }
                 }
@@ -220,20 +255,34 @@ pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> C
     let mut rel = vec![0u32; n];
     let mut region_of = vec![0f32; n];
     for &r in &roots {
-        let rs = if finals[r].is_finite() { finals[r] } else { 0.0 };
+        let rs = if finals[r].is_finite() {
+            finals[r]
+        } else {
+            0.0
+        };
         // A negative name on a frame holding half the region's good text is a
         // wrapper (page builders' `widget-container`), not a boilerplate box.
         let wrapper = agg_good[r] / 2;
         for i in r..end[r] as usize {
             in_region[i] = true;
-            let is_wrapper = agg_good[i] > wrapper && agg_good[i] > 0 && frames[i].flags & (hints::COMMENT | hints::RELATED) == 0;
-            let mut own = if is_wrapper { frames[i].flags & !hints::NEGATIVE } else { frames[i].flags };
+            let is_wrapper = agg_good[i] > wrapper
+                && agg_good[i] > 0
+                && frames[i].flags & (hints::COMMENT | hints::RELATED) == 0;
+            let mut own = if is_wrapper {
+                frames[i].flags & !hints::NEGATIVE
+            } else {
+                frames[i].flags
+            };
             // Bylines, dates and tag lists are short; a "meta" name on a frame with
             // real text is something else (`post-meta-wrapper`).
             if agg_good[i] >= 300 {
                 own &= !hints::META;
             }
-            rel[i] = if i == r { 0 } else { rel[frames[i].parent as usize] | own };
+            rel[i] = if i == r {
+                0
+            } else {
+                rel[frames[i].parent as usize] | own
+            };
             region_of[i] = rs;
         }
     }
@@ -241,7 +290,11 @@ pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> C
     let mut out = Vec::with_capacity(blocks.len());
     for b in blocks.iter() {
         let f = b.frame as usize;
-        let ld = if b.text_len == 0 { 0.0 } else { b.link_len as f32 / b.text_len as f32 };
+        let ld = if b.text_len == 0 {
+            0.0
+        } else {
+            b.link_len as f32 / b.text_len as f32
+        };
         let neg = rel[f] & hints::NEGATIVE != 0;
         let mut score = if in_region[f] { 1.0 } else { 0.0 };
         score -= ld;
@@ -260,7 +313,12 @@ pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> C
     }
     let _ = total;
     // Page kind.
-    let content_chars: u64 = blocks.iter().zip(&out).filter(|(_, s)| s.is_content).map(|(b, _)| u64::from(b.text_len)).sum();
+    let content_chars: u64 = blocks
+        .iter()
+        .zip(&out)
+        .filter(|(_, s)| s.is_content)
+        .map(|(b, _)| u64::from(b.text_len))
+        .sum();
     let mut headlines = 0usize;
     let mut paras = 0usize;
     let mut longest = 0u32;
@@ -288,7 +346,10 @@ pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> C
             s.score = s.score.min(0.0);
         }
         // A bare date or number, or a short dateline, is metadata, not text.
-        if s.is_content && b.kind != BlockKind::TableRow && (!b.text.chars().any(char::is_alphabetic) || dateline(&b.text)) {
+        if s.is_content
+            && b.kind != BlockKind::TableRow
+            && (!b.text.chars().any(char::is_alphabetic) || dateline(&b.text))
+        {
             s.is_content = false;
             s.score = s.score.min(0.0);
         }
@@ -308,8 +369,15 @@ pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> C
     if title_in_content {
         if let Some(first) = out.iter().position(|s| s.is_content) {
             let lo = first.saturating_sub(8);
-            if let Some(h) = (lo..first).rev().find(|&i| blocks[i].kind == BlockKind::Heading { level: 1 }) {
-                let between_text: u32 = blocks[h + 1..first].iter().filter(|b| b.text_len >= 40).map(|b| b.text_len).sum();
+            if let Some(h) = (lo..first)
+                .rev()
+                .find(|&i| blocks[i].kind == BlockKind::Heading { level: 1 })
+            {
+                let between_text: u32 = blocks[h + 1..first]
+                    .iter()
+                    .filter(|b| b.text_len >= 40)
+                    .map(|b| b.text_len)
+                    .sum();
                 if between_text < 200 {
                     out[h].is_content = true;
                     out[h].score = out[h].score.max(0.5);
@@ -350,13 +418,21 @@ pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> C
         for (b, s) in blocks.iter().zip(out.iter_mut()) {
             let f = b.frame as usize;
             let item_own = hints::HEADER | hints::META;
-            if in_region[f] && rel[f] & hints::NEGATIVE & !item_own == 0 && b.text_len >= 20 && !s.is_content && !dateline(&b.text) {
+            if in_region[f]
+                && rel[f] & hints::NEGATIVE & !item_own == 0
+                && b.text_len >= 20
+                && !s.is_content
+                && !dateline(&b.text)
+            {
                 s.is_content = true;
                 s.score = 0.5;
             }
         }
     }
-    Classification { blocks: out, page_kind }
+    Classification {
+        blocks: out,
+        page_kind,
+    }
 }
 
 /// Looks above the best container for a list of teasers: an ancestor with 4+
@@ -401,5 +477,7 @@ fn find_list(
 /// A short block that is a date with at most a few words around it
 /// ("30 листопада 2021", "Posted May 17, 2021 by X").
 fn dateline(text: &str) -> bool {
-    text.len() < 60 && text.split_whitespace().count() <= 6 && crate::dates::find_in_text(text).is_some()
+    text.len() < 60
+        && text.split_whitespace().count() <= 6
+        && crate::dates::find_in_text(text).is_some()
 }

@@ -5,19 +5,72 @@
 /// nominative and genitive forms.
 const MONTHS: &[(&str, u32)] = &[
     // English
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3), ("april", 4),
-    ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8),
-    ("september", 9), ("sept", 9), ("sep", 9), ("october", 10), ("oct", 10), ("november", 11), ("nov", 11),
-    ("december", 12), ("dec", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
     // Russian
-    ("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("ма", 5), ("июн", 6), ("июл", 7), ("август", 8),
-    ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12),
+    ("январ", 1),
+    ("феврал", 2),
+    ("март", 3),
+    ("апрел", 4),
+    ("ма", 5),
+    ("июн", 6),
+    ("июл", 7),
+    ("август", 8),
+    ("сентябр", 9),
+    ("октябр", 10),
+    ("ноябр", 11),
+    ("декабр", 12),
     // Belarusian
-    ("студзен", 1), ("студзені", 1), ("лют", 2), ("сакавік", 3), ("красавік", 4), ("траўн", 5), ("чэрвен", 6),
-    ("чэрвен", 6), ("ліп", 7), ("жнів", 8), ("верас", 9), ("кастрычнік", 10), ("лістапад", 11), ("снеж", 12),
+    ("студзен", 1),
+    ("студзені", 1),
+    ("лют", 2),
+    ("сакавік", 3),
+    ("красавік", 4),
+    ("траўн", 5),
+    ("чэрвен", 6),
+    ("чэрвен", 6),
+    ("ліп", 7),
+    ("жнів", 8),
+    ("верас", 9),
+    ("кастрычнік", 10),
+    ("лістапад", 11),
+    ("снеж", 12),
     // Ukrainian
-    ("січ", 1), ("лют", 2), ("берез", 3), ("квіт", 4), ("травн", 5), ("трав", 5), ("черв", 6), ("лип", 7),
-    ("серп", 8), ("верес", 9), ("жовт", 10), ("листопад", 11), ("груд", 12),
+    ("січ", 1),
+    ("лют", 2),
+    ("берез", 3),
+    ("квіт", 4),
+    ("травн", 5),
+    ("трав", 5),
+    ("черв", 6),
+    ("лип", 7),
+    ("серп", 8),
+    ("верес", 9),
+    ("жовт", 10),
+    ("листопад", 11),
+    ("груд", 12),
 ];
 
 /// The month a word names, if any. Short English abbreviations and the Russian
@@ -83,7 +136,9 @@ pub(crate) fn normalize_machine(s: &str) -> Option<String> {
             let rest = &s[11..];
             let ok = rest.len() <= 30
                 && rest.len() >= 5
-                && rest.bytes().all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'+' | b'-' | b'Z'))
+                && rest
+                    .bytes()
+                    .all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'+' | b'-' | b'Z'))
                 && rest.as_bytes()[2] == b':';
             if ok {
                 return Some(format!("{}T{}", iso(y, m, d), rest));
@@ -142,7 +197,12 @@ pub(crate) fn find_in_text(text: &str) -> Option<String> {
 
 fn num(t: &str) -> Option<u32> {
     let t = t.trim_end_matches('.');
-    let t = t.strip_suffix("th").or_else(|| t.strip_suffix("st")).or_else(|| t.strip_suffix("nd")).or_else(|| t.strip_suffix("rd")).unwrap_or(t);
+    let t = t
+        .strip_suffix("th")
+        .or_else(|| t.strip_suffix("st"))
+        .or_else(|| t.strip_suffix("nd"))
+        .or_else(|| t.strip_suffix("rd"))
+        .unwrap_or(t);
     if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -153,7 +213,11 @@ fn num(t: &str) -> Option<u32> {
 fn numeric_date(t: &str) -> Option<String> {
     let t = t.trim_end_matches('.');
     let parts: Vec<&str> = t.split('.').collect();
-    if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         let (a, b, c) = (parts[0], parts[1], parts[2]);
         if a.len() <= 2 && b.len() <= 2 && c.len() == 4 {
             let (d, m, y) = (a.parse().ok()?, b.parse().ok()?, c.parse().ok()?);
@@ -179,7 +243,8 @@ pub(crate) fn find_iso_in_text(text: &str) -> Option<String> {
     }
     for i in 0..=b.len() - 10 {
         let w = &b[i..i + 10];
-        if w[4] == b'-' && w[7] == b'-'
+        if w[4] == b'-'
+            && w[7] == b'-'
             && w[..4].iter().all(u8::is_ascii_digit)
             && w[5..7].iter().all(u8::is_ascii_digit)
             && w[8..10].iter().all(u8::is_ascii_digit)
@@ -199,21 +264,48 @@ mod tests {
 
     #[test]
     fn text_dates_in_four_languages() {
-        assert_eq!(find_in_text("Опубликовано 17.05.2021 в 10:00").as_deref(), Some("2021-05-17"));
-        assert_eq!(find_in_text("17 мая 2021 г.").as_deref(), Some("2021-05-17"));
-        assert_eq!(find_in_text("17 траўня 2021 г.").as_deref(), Some("2021-05-17"));
-        assert_eq!(find_in_text("17 травня 2021").as_deref(), Some("2021-05-17"));
-        assert_eq!(find_in_text("Posted May 17, 2021 by").as_deref(), Some("2021-05-17"));
+        assert_eq!(
+            find_in_text("Опубликовано 17.05.2021 в 10:00").as_deref(),
+            Some("2021-05-17")
+        );
+        assert_eq!(
+            find_in_text("17 мая 2021 г.").as_deref(),
+            Some("2021-05-17")
+        );
+        assert_eq!(
+            find_in_text("17 траўня 2021 г.").as_deref(),
+            Some("2021-05-17")
+        );
+        assert_eq!(
+            find_in_text("17 травня 2021").as_deref(),
+            Some("2021-05-17")
+        );
+        assert_eq!(
+            find_in_text("Posted May 17, 2021 by").as_deref(),
+            Some("2021-05-17")
+        );
         assert_eq!(find_in_text("17 May 2021").as_deref(), Some("2021-05-17"));
-        assert_eq!(find_in_text("3 сентября 2019 года").as_deref(), Some("2019-09-03"));
+        assert_eq!(
+            find_in_text("3 сентября 2019 года").as_deref(),
+            Some("2019-09-03")
+        );
         assert_eq!(find_in_text("we may 17 times 2021"), None);
     }
 
     #[test]
     fn machine_dates() {
-        assert_eq!(normalize_machine("2021-05-17T10:00:00+03:00").as_deref(), Some("2021-05-17T10:00:00+03:00"));
-        assert_eq!(normalize_machine("2021/05/17").as_deref(), Some("2021-05-17"));
-        assert_eq!(normalize_machine("Mon, 17 May 2021 10:00:00 GMT").as_deref(), Some("2021-05-17"));
+        assert_eq!(
+            normalize_machine("2021-05-17T10:00:00+03:00").as_deref(),
+            Some("2021-05-17T10:00:00+03:00")
+        );
+        assert_eq!(
+            normalize_machine("2021/05/17").as_deref(),
+            Some("2021-05-17")
+        );
+        assert_eq!(
+            normalize_machine("Mon, 17 May 2021 10:00:00 GMT").as_deref(),
+            Some("2021-05-17")
+        );
         assert_eq!(normalize_machine("garbage"), None);
     }
 }

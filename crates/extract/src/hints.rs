@@ -39,8 +39,18 @@ pub(crate) const MAIN: u32 = 1 << 18;
 pub(crate) const ARTICLE: u32 = 1 << 19;
 
 /// All negative flags.
-pub(crate) const NEGATIVE: u32 =
-    NAV | FOOTER | CRUMB | SHARE | COMMENT | RELATED | SIDEBAR | COOKIE | AD | META | HIDDEN | HEADER;
+pub(crate) const NEGATIVE: u32 = NAV
+    | FOOTER
+    | CRUMB
+    | SHARE
+    | COMMENT
+    | RELATED
+    | SIDEBAR
+    | COOKIE
+    | AD
+    | META
+    | HIDDEN
+    | HEADER;
 /// All positive flags.
 #[allow(dead_code)]
 pub(crate) const POSITIVE: u32 = CONTENT | BODY | MAIN | ARTICLE;
@@ -67,46 +77,52 @@ pub(crate) const NAMES: &[(u32, &str)] = &[
 
 /// The flag names set in `flags`.
 pub(crate) fn names(flags: u32) -> Vec<&'static str> {
-    NAMES.iter().filter(|(f, _)| flags & f != 0).map(|&(_, n)| n).collect()
+    NAMES
+        .iter()
+        .filter(|(f, _)| flags & f != 0)
+        .map(|&(_, n)| n)
+        .collect()
 }
 
 /// Looks one lowercase word up.
 fn word_flag(w: &str) -> u32 {
     match w {
-        "nav" | "navbar" | "navigation" | "navi" | "menu" | "menus" | "mainmenu" | "submenu" | "topmenu"
-        | "megamenu" | "dropdown" | "skip" | "skiplink" | "skiplinks" | "pagination" | "pager" | "paging"
-        | "prevnext" | "lang" | "langs" | "language" | "languages" | "switcher" | "toc" | "sitemap"
-        | "tabs" | "jump" | "jumplinks" | "accessibility" | "a11y" => NAV,
-        "footer" | "foot" | "copyright" | "copyrights" | "colophon" | "bottom" | "disclaimer" | "legal" => {
-            FOOTER
-        }
+        "nav" | "navbar" | "navigation" | "navi" | "menu" | "menus" | "mainmenu" | "submenu"
+        | "topmenu" | "megamenu" | "dropdown" | "skip" | "skiplink" | "skiplinks"
+        | "pagination" | "pager" | "paging" | "prevnext" | "lang" | "langs" | "language"
+        | "languages" | "switcher" | "toc" | "sitemap" | "tabs" | "jump" | "jumplinks"
+        | "accessibility" | "a11y" => NAV,
+        "footer" | "foot" | "copyright" | "copyrights" | "colophon" | "bottom" | "disclaimer"
+        | "legal" => FOOTER,
         "breadcrumb" | "breadcrumbs" | "crumbs" | "crumb" | "pathway" => CRUMB,
-        "share" | "sharing" | "shares" | "sharebar" | "social" | "socials" | "sociallinks" | "socialshare"
-        | "addthis" | "pluso" | "uptolike" | "likes" | "print" | "email" | "follow" | "rss" | "tools"
-        | "toolbar" | "actions" | "bookmarks" | "bookmark" => SHARE,
-        "comment" | "comments" | "commentlist" | "disqus" | "respond" | "reply" | "replies" | "discussion"
-        | "feedback" | "reviews" => COMMENT,
-        "related" | "recommended" | "recommend" | "recommendations" | "recirc" | "popular" | "trending"
-        | "latest" | "more" | "readmore" | "teaser" | "teasers" | "outbrain" | "taboola" | "next"
-        | "prev" | "previous" | "also" | "suggested" | "similar" | "newsfeed" | "headlines" | "mostread"
-        | "most" => RELATED,
-        "sidebar" | "side" | "aside" | "rail" | "sidebox"
-        | "complementary" | "rightcol" | "leftcol" => SIDEBAR,
-        "cookie" | "cookies" | "consent" | "gdpr" | "popup" | "modal" | "overlay" | "notice" | "banner"
-        | "alert" | "dialog" | "lightbox" => COOKIE,
-        "ad" | "ads" | "adv" | "advert" | "adverts" | "advertisement" | "advertising" | "promo" | "promos"
-        | "promotion" | "sponsor" | "sponsored" | "newsletter" | "subscribe" | "subscription" | "signup"
-        | "donate" | "paywall" | "marketing" | "commercial" | "dfp" | "gpt" | "partner" | "partners"
-        | "banners" | "poll" | "vote" | "voting" | "counter" | "counters" | "login" | "register" | "auth"
-        | "search" => AD,
-        "byline" | "author" | "authors" | "dateline" | "meta" | "tags" | "tag" | "tagcloud" | "keywords"
-        | "categories" | "category" | "timestamp" | "published" | "date" | "credit" | "credits" | "bio"
-        | "avatar" | "rating" => META,
+        "share" | "sharing" | "shares" | "sharebar" | "social" | "socials" | "sociallinks"
+        | "socialshare" | "addthis" | "pluso" | "uptolike" | "likes" | "print" | "email"
+        | "follow" | "rss" | "tools" | "toolbar" | "actions" | "bookmarks" | "bookmark" => SHARE,
+        "comment" | "comments" | "commentlist" | "disqus" | "respond" | "reply" | "replies"
+        | "discussion" | "feedback" | "reviews" => COMMENT,
+        "related" | "recommended" | "recommend" | "recommendations" | "recirc" | "popular"
+        | "trending" | "latest" | "more" | "readmore" | "teaser" | "teasers" | "outbrain"
+        | "taboola" | "next" | "prev" | "previous" | "also" | "suggested" | "similar"
+        | "newsfeed" | "headlines" | "mostread" | "most" => RELATED,
+        "sidebar" | "side" | "aside" | "rail" | "sidebox" | "complementary" | "rightcol"
+        | "leftcol" => SIDEBAR,
+        "cookie" | "cookies" | "consent" | "gdpr" | "popup" | "modal" | "overlay" | "notice"
+        | "banner" | "alert" | "dialog" | "lightbox" => COOKIE,
+        "ad" | "ads" | "adv" | "advert" | "adverts" | "advertisement" | "advertising" | "promo"
+        | "promos" | "promotion" | "sponsor" | "sponsored" | "newsletter" | "subscribe"
+        | "subscription" | "signup" | "donate" | "paywall" | "marketing" | "commercial" | "dfp"
+        | "gpt" | "partner" | "partners" | "banners" | "poll" | "vote" | "voting" | "counter"
+        | "counters" | "login" | "register" | "auth" | "search" => AD,
+        "byline" | "author" | "authors" | "dateline" | "meta" | "tags" | "tag" | "tagcloud"
+        | "keywords" | "categories" | "category" | "timestamp" | "published" | "date"
+        | "credit" | "credits" | "bio" | "avatar" | "rating" => META,
         "header" | "masthead" | "logo" | "brand" | "branding" | "topbar" | "head" => HEADER,
-        "articlebody" | "storybody" | "entrycontent" | "postcontent" | "postbody" | "articletext"
-        | "storytext" | "bodytext" | "fulltext" | "richtext" | "prose" | "articlecontent" | "maincontent" => BODY,
-        "article" | "content" | "contents" | "post" | "entry" | "story" | "text" | "body" | "blog" | "main"
-        | "detail" | "details" | "news" | "page" | "single" | "document" | "publication" | "field" | "item" => CONTENT,
+        "articlebody" | "storybody" | "entrycontent" | "postcontent" | "postbody"
+        | "articletext" | "storytext" | "bodytext" | "fulltext" | "richtext" | "prose"
+        | "articlecontent" | "maincontent" => BODY,
+        "article" | "content" | "contents" | "post" | "entry" | "story" | "text" | "body"
+        | "blog" | "main" | "detail" | "details" | "news" | "page" | "single" | "document"
+        | "publication" | "field" | "item" => CONTENT,
         _ => 0,
     }
 }
@@ -115,11 +131,16 @@ fn word_flag(w: &str) -> u32 {
 /// `entry-content`, `story__text`), or a special combination.
 fn pair_flag(a: &str, b: &str) -> u32 {
     match (a, b) {
-        ("article" | "story" | "post" | "entry" | "news" | "blog" | "page" | "main" | "text" | "field" | "item",
-         "body" | "content" | "text" | "copy" | "contents" | "inner")
+        (
+            "article" | "story" | "post" | "entry" | "news" | "blog" | "page" | "main" | "text"
+            | "field" | "item",
+            "body" | "content" | "text" | "copy" | "contents" | "inner",
+        )
         | ("rich" | "full" | "body", "text")
         | ("main", "column") => BODY,
-        ("read", "more") | ("see", "also") | ("more", "news" | "stories" | "articles" | "from") => RELATED,
+        ("read", "more") | ("see", "also") | ("more", "news" | "stories" | "articles" | "from") => {
+            RELATED
+        }
         ("site", "header") | ("page", "header") | ("global", "header") => HEADER,
         _ => 0,
     }
@@ -128,8 +149,21 @@ fn pair_flag(a: &str, b: &str) -> u32 {
 /// Whole class tokens that hide an element (responsive `hidden-xs` does not).
 fn hidden_token(t: &str) -> bool {
     const HIDDEN_TOKENS: &[&str] = &[
-        "hidden", "hide", "invisible", "d-none", "is-hidden", "u-hidden", "visually-hidden", "visuallyhidden",
-        "sr-only", "screen-reader-text", "element-invisible", "element-hidden", "offscreen", "noprint", "display-none",
+        "hidden",
+        "hide",
+        "invisible",
+        "d-none",
+        "is-hidden",
+        "u-hidden",
+        "visually-hidden",
+        "visuallyhidden",
+        "sr-only",
+        "screen-reader-text",
+        "element-invisible",
+        "element-hidden",
+        "offscreen",
+        "noprint",
+        "display-none",
     ];
     HIDDEN_TOKENS.iter().any(|h| t.eq_ignore_ascii_case(h))
 }
@@ -152,7 +186,8 @@ pub(crate) fn classify(value: &str) -> u32 {
     while i <= n {
         let b = if i < n { bytes[i] } else { b' ' };
         let is_alnum = b.is_ascii_alphanumeric();
-        let camel_break = len > 0 && b.is_ascii_uppercase() && i > 0 && bytes[i - 1].is_ascii_lowercase();
+        let camel_break =
+            len > 0 && b.is_ascii_uppercase() && i > 0 && bytes[i - 1].is_ascii_lowercase();
         if !is_alnum || camel_break {
             if len > 0 && !overflow {
                 let w = std::str::from_utf8(&buf[..len]).unwrap_or("");

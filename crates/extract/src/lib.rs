@@ -203,7 +203,11 @@ impl Extractor {
     pub fn extract(&self, bytes: &[u8], hints: &PageHints<'_>) -> Result<Document, Error> {
         let input = || hints.url.unwrap_or("<input>").to_string();
         if bytes.len() > self.settings.max_input {
-            return Err(Error::TooLarge { input: input(), len: bytes.len(), limit: self.settings.max_input });
+            return Err(Error::TooLarge {
+                input: input(),
+                len: bytes.len(),
+                limit: self.settings.max_input,
+            });
         }
         let decision = charset::decide(bytes, hints.http_charset, hints.url);
         if decision.source != CharsetSource::Bom {
@@ -218,7 +222,11 @@ impl Extractor {
             textarea_documents: self.settings.textarea_documents,
         };
         let tree = parse::parse(&text, limits, false);
-        let cls = classify::classify(&tree, self.settings.title_in_content, self.settings.captions);
+        let cls = classify::classify(
+            &tree,
+            self.settings.title_in_content,
+            self.settings.captions,
+        );
         let (title, metadata) = meta::build(&tree, &cls.blocks, hints.url);
         let n = tree.blocks.len().max(1) as f32;
         let blocks = tree
@@ -247,7 +255,10 @@ impl Extractor {
         Ok(Document {
             title,
             html_lang: tree.head.html_lang,
-            charset: Charset { name: decision.encoding.name().to_ascii_lowercase(), source: decision.source },
+            charset: Charset {
+                name: decision.encoding.name().to_ascii_lowercase(),
+                source: decision.source,
+            },
             metadata,
             page_kind: cls.page_kind,
             blocks,
@@ -436,19 +447,23 @@ impl Document {
     /// of boilerplate, or a change of block kind)?
     fn sections(&self) -> impl Iterator<Item = (bool, &Block)> {
         let mut prev: Option<(usize, BlockKind)> = None;
-        self.blocks.iter().enumerate().filter(|(_, b)| b.is_content).map(move |(i, b)| {
-            let new = match prev {
-                None => false,
-                Some((pi, pk)) => {
-                    matches!(b.kind, BlockKind::Heading { .. })
-                        || matches!(pk, BlockKind::Heading { .. })
-                        || pi + 1 != i
-                        || group(pk) != group(b.kind)
-                }
-            };
-            prev = Some((i, b.kind));
-            (new, b)
-        })
+        self.blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.is_content)
+            .map(move |(i, b)| {
+                let new = match prev {
+                    None => false,
+                    Some((pi, pk)) => {
+                        matches!(b.kind, BlockKind::Heading { .. })
+                            || matches!(pk, BlockKind::Heading { .. })
+                            || pi + 1 != i
+                            || group(pk) != group(b.kind)
+                    }
+                };
+                prev = Some((i, b.kind));
+                (new, b)
+            })
     }
 
     /// Plain text of the main content: one block per line, a blank line between

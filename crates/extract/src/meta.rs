@@ -9,7 +9,12 @@ use crate::{BlockKind, Metadata};
 
 fn meta<'a>(tree: &'a Tree, keys: &[&str]) -> Option<&'a str> {
     for k in keys {
-        if let Some((_, v)) = tree.head.metas.iter().find(|(key, v)| key == k && !v.is_empty()) {
+        if let Some((_, v)) = tree
+            .head
+            .metas
+            .iter()
+            .find(|(key, v)| key == k && !v.is_empty())
+        {
             return Some(v.as_str());
         }
     }
@@ -28,7 +33,9 @@ struct JsonLd {
 
 fn name_of(v: &Value) -> Option<String> {
     match v {
-        Value::String(s) if !s.trim().is_empty() && !s.starts_with("http") => Some(s.trim().to_string()),
+        Value::String(s) if !s.trim().is_empty() && !s.starts_with("http") => {
+            Some(s.trim().to_string())
+        }
         Value::Object(o) => o.get("name").and_then(name_of),
         Value::Array(a) => {
             let names: Vec<String> = a.iter().filter_map(name_of).take(5).collect();
@@ -63,7 +70,10 @@ fn json_ld(tree: &Tree) -> JsonLd {
                         out.modified = s("dateModified");
                     }
                     if out.author.is_none() {
-                        out.author = o.get("author").and_then(name_of).or_else(|| o.get("creator").and_then(name_of));
+                        out.author = o
+                            .get("author")
+                            .and_then(name_of)
+                            .or_else(|| o.get("creator").and_then(name_of));
                     }
                     if out.publisher.is_none() {
                         out.publisher = o.get("publisher").and_then(name_of);
@@ -111,7 +121,9 @@ fn resolve(href: &str, base: Option<&str>) -> String {
     format!("{scheme}://{host}{dir}/{href}")
 }
 
-const SEPARATORS: &[&str] = &[" | ", " - ", " — ", " – ", " :: ", " // ", " / ", " « ", " » ", " · ", " • ", " : "];
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " — ", " – ", " :: ", " // ", " / ", " « ", " » ", " · ", " • ", " : ",
+];
 
 /// Removes a site-name prefix or suffix from a `<title>`.
 fn strip_site(title: &str, site: Option<&str>) -> String {
@@ -119,12 +131,20 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
         if !title.contains(sep) {
             continue;
         }
-        let parts: Vec<&str> = title.split(sep).map(str::trim).filter(|p| !p.is_empty()).collect();
+        let parts: Vec<&str> = title
+            .split(sep)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
         if parts.len() < 2 {
             continue;
         }
         if let Some(site) = site {
-            let kept: Vec<&str> = parts.iter().copied().filter(|p| !p.eq_ignore_ascii_case(site)).collect();
+            let kept: Vec<&str> = parts
+                .iter()
+                .copied()
+                .filter(|p| !p.eq_ignore_ascii_case(site))
+                .collect();
             if kept.len() < parts.len() && !kept.is_empty() {
                 return kept.join(sep);
             }
@@ -138,11 +158,18 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
 }
 
 fn norm(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Builds metadata and chooses the title.
-pub(crate) fn build(tree: &Tree, scores: &[BlockScore], url: Option<&str>) -> (Option<String>, Metadata) {
+pub(crate) fn build(
+    tree: &Tree,
+    scores: &[BlockScore],
+    url: Option<&str>,
+) -> (Option<String>, Metadata) {
     let ld = json_ld(tree);
     let site_name = meta(tree, &["og:site_name", "application-name", "twitter:site"])
         .map(str::to_string)
@@ -150,7 +177,13 @@ pub(crate) fn build(tree: &Tree, scores: &[BlockScore], url: Option<&str>) -> (O
         .or(ld.publisher.clone());
     let og_title = meta(tree, &["og:title", "twitter:title"]).map(str::to_string);
     let h1 = first_h1(&tree.blocks, scores);
-    let title = choose_title(tree.head.title.as_deref(), og_title.as_deref(), h1, ld.headline.as_deref(), site_name.as_deref());
+    let title = choose_title(
+        tree.head.title.as_deref(),
+        og_title.as_deref(),
+        h1,
+        ld.headline.as_deref(),
+        site_name.as_deref(),
+    );
     let canonical_url = tree
         .head
         .canonical
@@ -158,11 +191,34 @@ pub(crate) fn build(tree: &Tree, scores: &[BlockScore], url: Option<&str>) -> (O
         .or_else(|| meta(tree, &["og:url"]))
         .filter(|s| !s.is_empty())
         .map(|h| resolve(h, url));
-    let description = meta(tree, &["description", "og:description", "twitter:description", "dc.description"]).map(str::to_string);
-    let author = meta(tree, &["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"])
-        .filter(|a| !a.starts_with("http"))
-        .map(|a| a.trim_start_matches("By ").trim_start_matches("by ").to_string())
-        .or(ld.author);
+    let description = meta(
+        tree,
+        &[
+            "description",
+            "og:description",
+            "twitter:description",
+            "dc.description",
+        ],
+    )
+    .map(str::to_string);
+    let author = meta(
+        tree,
+        &[
+            "author",
+            "article:author",
+            "dc.creator",
+            "parsely-author",
+            "sailthru.author",
+            "byl",
+        ],
+    )
+    .filter(|a| !a.starts_with("http"))
+    .map(|a| {
+        a.trim_start_matches("By ")
+            .trim_start_matches("by ")
+            .to_string()
+    })
+    .or(ld.author);
     let mut published = meta(
         tree,
         &[
@@ -182,9 +238,18 @@ pub(crate) fn build(tree: &Tree, scores: &[BlockScore], url: Option<&str>) -> (O
     )
     .and_then(dates::normalize_machine)
     .or_else(|| ld.published.as_deref().and_then(dates::normalize_machine));
-    let mut modified = meta(tree, &["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified"])
-        .and_then(dates::normalize_machine)
-        .or_else(|| ld.modified.as_deref().and_then(dates::normalize_machine));
+    let mut modified = meta(
+        tree,
+        &[
+            "article:modified_time",
+            "og:updated_time",
+            "datemodified",
+            "dcterms.modified",
+            "last-modified",
+        ],
+    )
+    .and_then(dates::normalize_machine)
+    .or_else(|| ld.modified.as_deref().and_then(dates::normalize_machine));
     for (_, v, itemprop) in &tree.head.times {
         if *itemprop {
             if let Some((k, v)) = v.split_once('\u{1}') {
@@ -197,21 +262,47 @@ pub(crate) fn build(tree: &Tree, scores: &[BlockScore], url: Option<&str>) -> (O
         }
     }
     if published.is_none() {
-        published = tree.head.times.iter().filter(|t| !t.2).find_map(|(_, v, _)| dates::normalize_machine(v));
+        published = tree
+            .head
+            .times
+            .iter()
+            .filter(|t| !t.2)
+            .find_map(|(_, v, _)| dates::normalize_machine(v));
     }
     if published.is_none() {
         published = text_date(&tree.blocks, scores);
     }
-    let md = Metadata { canonical_url, description, published, modified, author, site_name };
+    let md = Metadata {
+        canonical_url,
+        description,
+        published,
+        modified,
+        author,
+        site_name,
+    };
     (title, md)
 }
 
 fn first_h1<'a>(blocks: &'a [RawBlock], scores: &[BlockScore]) -> Option<&'a str> {
-    let h1s = || blocks.iter().zip(scores).filter(|(b, _)| b.kind == BlockKind::Heading { level: 1 });
-    h1s().find(|(_, s)| s.is_content || s.in_main).or_else(|| h1s().next()).map(|(b, _)| b.text.as_str())
+    let h1s = || {
+        blocks
+            .iter()
+            .zip(scores)
+            .filter(|(b, _)| b.kind == BlockKind::Heading { level: 1 })
+    };
+    h1s()
+        .find(|(_, s)| s.is_content || s.in_main)
+        .or_else(|| h1s().next())
+        .map(|(b, _)| b.text.as_str())
 }
 
-fn choose_title(title: Option<&str>, og: Option<&str>, h1: Option<&str>, headline: Option<&str>, site: Option<&str>) -> Option<String> {
+fn choose_title(
+    title: Option<&str>,
+    og: Option<&str>,
+    h1: Option<&str>,
+    headline: Option<&str>,
+    site: Option<&str>,
+) -> Option<String> {
     if let Some(h) = h1.filter(|h| h.chars().count() >= 3) {
         let nh = norm(h);
         let matches = [title, og, headline].iter().flatten().any(|t| {
@@ -242,15 +333,22 @@ fn text_date(blocks: &[RawBlock], scores: &[BlockScore]) -> Option<String> {
     let hi = (first + 12).min(blocks.len());
     for b in &blocks[lo..hi] {
         if b.text_len <= 160 {
-            if let Some(d) = dates::find_in_text(&b.text).or_else(|| dates::find_iso_in_text(&b.text)) {
+            if let Some(d) =
+                dates::find_in_text(&b.text).or_else(|| dates::find_iso_in_text(&b.text))
+            {
                 return Some(d);
             }
         }
     }
-    blocks[first..].iter().zip(&scores[first..]).filter(|(_, s)| s.is_content).take(3).find_map(|(b, _)| {
-        let head: String = b.text.chars().take(300).collect();
-        dates::find_in_text(&head)
-    })
+    blocks[first..]
+        .iter()
+        .zip(&scores[first..])
+        .filter(|(_, s)| s.is_content)
+        .take(3)
+        .find_map(|(b, _)| {
+            let head: String = b.text.chars().take(300).collect();
+            dates::find_in_text(&head)
+        })
 }
 
 #[cfg(test)]
@@ -259,13 +357,25 @@ mod tests {
 
     #[test]
     fn site_suffix() {
-        assert_eq!(strip_site("Big news today | Ministry of X", Some("Ministry of X")), "Big news today");
-        assert_eq!(strip_site("Ministry — A much longer article title here", None), "A much longer article title here");
+        assert_eq!(
+            strip_site("Big news today | Ministry of X", Some("Ministry of X")),
+            "Big news today"
+        );
+        assert_eq!(
+            strip_site("Ministry — A much longer article title here", None),
+            "A much longer article title here"
+        );
     }
 
     #[test]
     fn resolves() {
-        assert_eq!(resolve("/node/7", Some("https://mpt.gov.by/ru/news")), "https://mpt.gov.by/node/7");
-        assert_eq!(resolve("x.html", Some("https://a.b/c/d.html")), "https://a.b/c/x.html");
+        assert_eq!(
+            resolve("/node/7", Some("https://mpt.gov.by/ru/news")),
+            "https://mpt.gov.by/node/7"
+        );
+        assert_eq!(
+            resolve("x.html", Some("https://a.b/c/d.html")),
+            "https://a.b/c/x.html"
+        );
     }
 }

@@ -11,7 +11,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use lol_html::html_content::{Element, TextChunk, TextType};
-use lol_html::{DocumentContentHandlers, ElementContentHandlers, HtmlRewriter, MemorySettings, Selector};
+use lol_html::{
+    DocumentContentHandlers, ElementContentHandlers, HtmlRewriter, MemorySettings, Selector,
+};
 
 use crate::hints;
 use crate::BlockKind;
@@ -76,9 +78,9 @@ impl Tag {
             "link" => Tag::Link,
             "script" => Tag::Script,
             "style" => Tag::Style,
-            "noscript" | "template" | "svg" | "math" | "iframe" | "object" | "embed" | "canvas" | "audio"
-            | "video" | "select" | "button" | "input" | "datalist" | "noembed" | "noframes" | "xmp"
-            | "map" | "picture" | "source" | "track" | "param" => Tag::Skip,
+            "noscript" | "template" | "svg" | "math" | "iframe" | "object" | "embed" | "canvas"
+            | "audio" | "video" | "select" | "button" | "input" | "datalist" | "noembed"
+            | "noframes" | "xmp" | "map" | "picture" | "source" | "track" | "param" => Tag::Skip,
             "option" | "optgroup" => Tag::Option,
             "textarea" => Tag::Textarea,
             "form" => Tag::Form,
@@ -116,8 +118,8 @@ impl Tag {
             "hr" => Tag::Hr,
             "a" => Tag::A,
             "time" => Tag::Time,
-            "address" | "center" | "details" | "summary" | "fieldset" | "legend" | "dialog" | "hgroup"
-            | "frameset" | "frame" => Tag::Block,
+            "address" | "center" | "details" | "summary" | "fieldset" | "legend" | "dialog"
+            | "hgroup" | "frameset" | "frame" => Tag::Block,
             _ => Tag::Other,
         }
     }
@@ -126,7 +128,14 @@ impl Tag {
     pub(crate) fn is_block(self) -> bool {
         !matches!(
             self,
-            Tag::A | Tag::Other | Tag::Td | Tag::Time | Tag::Meta | Tag::Link | Tag::Title | Tag::Option
+            Tag::A
+                | Tag::Other
+                | Tag::Td
+                | Tag::Time
+                | Tag::Meta
+                | Tag::Link
+                | Tag::Title
+                | Tag::Option
         )
     }
 
@@ -266,9 +275,20 @@ enum Capture {
 
 impl State {
     fn new(limits: Limits, nested: bool) -> State {
-        let root = Frame { parent: 0, depth: 0, tag: Tag::Root, flags: 0, text_len: 0, link_len: 0, block_anc: 0 };
+        let root = Frame {
+            parent: 0,
+            depth: 0,
+            tag: Tag::Root,
+            flags: 0,
+            text_len: 0,
+            link_len: 0,
+            block_anc: 0,
+        };
         State {
-            tree: Tree { frames: vec![root], ..Tree::default() },
+            tree: Tree {
+                frames: vec![root],
+                ..Tree::default()
+            },
             stack: vec![0],
             skip: 0,
             in_link: 0,
@@ -300,7 +320,11 @@ impl State {
             return;
         }
         let raw = std::mem::take(&mut self.raw);
-        let decoded: Cow<'_, str> = if raw.contains('&') { htmlize::unescape(raw.as_str()) } else { Cow::Borrowed(raw.as_str()) };
+        let decoded: Cow<'_, str> = if raw.contains('&') {
+            htmlize::unescape(raw.as_str())
+        } else {
+            Cow::Borrowed(raw.as_str())
+        };
         let top = self.top();
         let owner = self.tree.frames[top as usize].block_anc;
         self.append(&decoded, owner);
@@ -377,9 +401,16 @@ impl State {
             _ if self.in_quote > 0 => BlockKind::Quote,
             _ => BlockKind::Paragraph,
         };
-        let kind = if kind == BlockKind::Paragraph && self.cur_len < 200 && credit_line(&self.cur) { BlockKind::Caption } else { kind };
+        let kind = if kind == BlockKind::Paragraph && self.cur_len < 200 && credit_line(&self.cur) {
+            BlockKind::Caption
+        } else {
+            kind
+        };
         let text = if self.in_pre > 0 || kind == BlockKind::Preformatted {
-            let t = self.cur.trim_matches(|c: char| c == '\n' || c == '\r').to_string();
+            let t = self
+                .cur
+                .trim_matches(|c: char| c == '\n' || c == '\r')
+                .to_string();
             self.cur.clear();
             t
         } else {
@@ -414,12 +445,16 @@ impl State {
                 self.finish_textarea(idx as u32);
             }
         }
-        if matches!(self.capture, Capture::Title | Capture::JsonLd) && matches!(tag, Tag::Title | Tag::Script) {
+        if matches!(self.capture, Capture::Title | Capture::JsonLd)
+            && matches!(tag, Tag::Title | Tag::Script)
+        {
             self.finish_capture();
         }
         self.stack.pop();
         match tag {
-            Tag::Script | Tag::Style | Tag::Skip | Tag::Option => self.skip = self.skip.saturating_sub(1),
+            Tag::Script | Tag::Style | Tag::Skip | Tag::Option => {
+                self.skip = self.skip.saturating_sub(1)
+            }
             Tag::A => self.in_link = self.in_link.saturating_sub(1),
             Tag::Blockquote => self.in_quote = self.in_quote.saturating_sub(1),
             Tag::Pre => self.in_pre = self.in_pre.saturating_sub(1),
@@ -462,7 +497,9 @@ impl State {
         let n = self.stack.len();
         for back in 1..n.min(24) {
             let t = self.tree.frames[self.stack[n - back] as usize].tag;
-            if targets.contains(&t) || (matches!(tag, Tag::Tr | Tag::TSection) && matches!(t, Tag::Td | Tag::Tr)) {
+            if targets.contains(&t)
+                || (matches!(tag, Tag::Tr | Tag::TSection) && matches!(t, Tag::Td | Tag::Tr))
+            {
                 if barriers.contains(&t) {
                     break;
                 }
@@ -482,12 +519,10 @@ impl State {
     fn finish_capture(&mut self) {
         let buf = std::mem::take(&mut self.capture_buf);
         match self.capture {
-            Capture::Title => {
-                if self.tree.head.title.is_none() {
-                    let t = collapse(&htmlize::unescape(buf.as_str()));
-                    if !t.is_empty() {
-                        self.tree.head.title = Some(t);
-                    }
+            Capture::Title if self.tree.head.title.is_none() => {
+                let t = collapse(&htmlize::unescape(buf.as_str()));
+                if !t.is_empty() {
+                    self.tree.head.title = Some(t);
                 }
             }
             Capture::JsonLd => self.tree.head.json_ld.push(buf),
@@ -542,7 +577,10 @@ impl State {
         }
         self.tree.head.metas.extend(h.metas);
         self.tree.head.json_ld.extend(h.json_ld);
-        self.tree.head.times.extend(h.times.into_iter().map(|(f, t, p)| (f + base, t, p)));
+        self.tree
+            .head
+            .times
+            .extend(h.times.into_iter().map(|(f, t, p)| (f + base, t, p)));
     }
 
     fn on_element(&mut self, el: &mut Element<'_, '_>) -> Option<(u32, usize)> {
@@ -564,30 +602,36 @@ impl State {
             Tag::Link => {
                 if self.tree.head.canonical.is_none() {
                     if let Some(rel) = el.get_attribute("rel") {
-                        if rel.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")) {
-                            self.tree.head.canonical = el.get_attribute("href").map(|h| collapse(&htmlize::unescape_attribute(h)));
+                        if rel
+                            .split_ascii_whitespace()
+                            .any(|r| r.eq_ignore_ascii_case("canonical"))
+                        {
+                            self.tree.head.canonical = el
+                                .get_attribute("href")
+                                .map(|h| collapse(&htmlize::unescape_attribute(h)));
                         }
                     }
                 }
                 return None;
             }
-            Tag::Html => {
-                if self.tree.head.html_lang.is_none() {
-                    self.tree.head.html_lang = el.get_attribute("lang").or_else(|| el.get_attribute("xml:lang")).map(|l| l.trim().to_string()).filter(|l| !l.is_empty());
-                }
+            Tag::Html if self.tree.head.html_lang.is_none() => {
+                self.tree.head.html_lang = el
+                    .get_attribute("lang")
+                    .or_else(|| el.get_attribute("xml:lang"))
+                    .map(|l| l.trim().to_string())
+                    .filter(|l| !l.is_empty());
             }
-            Tag::Td => {
-                // A cell continues the row's block with a separator.
-                if !self.cur.is_empty() {
-                    self.pending_cell = true;
-                }
-            }
+            // A cell continues the row's block with a separator.
+            Tag::Td if !self.cur.is_empty() => self.pending_cell = true,
             _ => {}
         }
         let can_have_content = el.can_have_content();
         if !can_have_content {
             if tag == Tag::Br || tag == Tag::Hr {
-                let in_row = matches!(self.tree.frames[self.tree.frames[self.top() as usize].block_anc as usize].tag, Tag::Tr);
+                let in_row = matches!(
+                    self.tree.frames[self.tree.frames[self.top() as usize].block_anc as usize].tag,
+                    Tag::Tr
+                );
                 if in_row {
                     self.pending_space = true;
                 } else if self.in_pre > 0 {
@@ -627,30 +671,36 @@ impl State {
         let depth = pf.depth.saturating_add(1);
         let idx = self.tree.frames.len() as u32;
         let block_anc = if tag.is_block() { idx } else { pf.block_anc };
-        self.tree.frames.push(Frame { parent, depth, tag, flags, text_len: 0, link_len: 0, block_anc });
+        self.tree.frames.push(Frame {
+            parent,
+            depth,
+            tag,
+            flags,
+            text_len: 0,
+            link_len: 0,
+            block_anc,
+        });
         let pos = self.stack.len();
         self.stack.push(idx);
         match tag {
             Tag::Script => {
                 self.skip += 1;
-                let ld = el.get_attribute("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
+                let ld = el
+                    .get_attribute("type")
+                    .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
                 if ld {
                     self.capture = Capture::JsonLd;
                     self.capture_buf.clear();
                 }
             }
             Tag::Style | Tag::Skip | Tag::Option => self.skip += 1,
-            Tag::Title => {
-                if self.skip == 0 {
-                    self.capture = Capture::Title;
-                    self.capture_buf.clear();
-                }
+            Tag::Title if self.skip == 0 => {
+                self.capture = Capture::Title;
+                self.capture_buf.clear();
             }
-            Tag::Textarea => {
-                if self.skip == 0 {
-                    self.capture = Capture::Textarea(idx);
-                    self.capture_buf.clear();
-                }
+            Tag::Textarea if self.skip == 0 => {
+                self.capture = Capture::Textarea(idx);
+                self.capture_buf.clear();
             }
             Tag::A => {
                 self.in_link += 1;
@@ -682,14 +732,23 @@ impl State {
                 flags |= hints::BODY;
             }
             if p.contains("datepublished") || p.contains("datemodified") {
-                let v = el.get_attribute("content").or_else(|| el.get_attribute("datetime"));
+                let v = el
+                    .get_attribute("content")
+                    .or_else(|| el.get_attribute("datetime"));
                 if let Some(v) = v {
                     let frame = self.tree.frames.len() as u32;
-                    self.tree.head.times.push((frame, format!("{p}\u{1}{v}"), true));
+                    self.tree
+                        .head
+                        .times
+                        .push((frame, format!("{p}\u{1}{v}"), true));
                 }
             }
         }
-        if el.has_attribute("hidden") || el.get_attribute("aria-hidden").is_some_and(|v| v.trim() == "true") {
+        if el.has_attribute("hidden")
+            || el
+                .get_attribute("aria-hidden")
+                .is_some_and(|v| v.trim() == "true")
+        {
             flags |= hints::HIDDEN;
         }
         if let Some(st) = el.get_attribute("style") {
@@ -724,7 +783,10 @@ impl State {
             return;
         }
         let content = collapse(&htmlize::unescape_attribute(content));
-        self.tree.head.metas.push((key.trim().to_ascii_lowercase(), content));
+        self.tree
+            .head
+            .metas
+            .push((key.trim().to_ascii_lowercase(), content));
     }
 
     fn on_text(&mut self, t: &TextChunk<'_>) {
@@ -750,7 +812,8 @@ impl State {
             }
             _ => {}
         }
-        if self.skip > 0 || t.text_type() != TextType::Data && t.text_type() != TextType::PlainText {
+        if self.skip > 0 || t.text_type() != TextType::Data && t.text_type() != TextType::PlainText
+        {
             return;
         }
         let s = t.as_str();
@@ -777,18 +840,40 @@ impl State {
 /// A photo credit or caption line: "Photo: …", "Фото: …", "© Agency", "(Image: …)".
 fn credit_line(text: &str) -> bool {
     const PREFIXES: &[&str] = &[
-        "photo:", "photo by", "photos:", "photograph:", "image:", "images:", "picture:", "credit:", "credits:", "foto:",
-        "фото:", "фото -", "фото –", "фото —", "фота:", "фото з", "©", "(c)", "(photo", "(image",
+        "photo:",
+        "photo by",
+        "photos:",
+        "photograph:",
+        "image:",
+        "images:",
+        "picture:",
+        "credit:",
+        "credits:",
+        "foto:",
+        "фото:",
+        "фото -",
+        "фото –",
+        "фото —",
+        "фота:",
+        "фото з",
+        "©",
+        "(c)",
+        "(photo",
+        "(image",
     ];
     let head: String = text.chars().take(14).flat_map(char::to_lowercase).collect();
     if PREFIXES.iter().any(|p| head.starts_with(p)) {
         return true;
     }
     let t = text.trim_end();
-    t.ends_with(')') && t.rfind('(').is_some_and(|i| {
-        let inner = t[i + 1..].to_lowercase();
-        inner.starts_with("image:") || inner.starts_with("photo:") || inner.starts_with("фото:") || inner.contains("getty images")
-    })
+    t.ends_with(')')
+        && t.rfind('(').is_some_and(|i| {
+            let inner = t[i + 1..].to_lowercase();
+            inner.starts_with("image:")
+                || inner.starts_with("photo:")
+                || inner.starts_with("фото:")
+                || inner.contains("getty images")
+        })
 }
 
 /// Collapses HTML whitespace runs into single spaces and trims.
@@ -811,7 +896,18 @@ fn looks_like_html(s: &str) -> bool {
     }
     let head = &s[..cut];
     let lower = head.to_ascii_lowercase();
-    ["<html", "<body", "<p", "<div", "<br", "<table", "<span", "<!doctype"].iter().any(|t| lower.contains(t))
+    [
+        "<html",
+        "<body",
+        "<p",
+        "<div",
+        "<br",
+        "<table",
+        "<span",
+        "<!doctype",
+    ]
+    .iter()
+    .any(|t| lower.contains(t))
 }
 
 /// The selector every element handler uses, parsed once per process.
@@ -854,7 +950,9 @@ pub(crate) fn parse(html: &str, limits: Limits, nested: bool) -> Tree {
         .append_document_content_handler(doc_handlers)
         .with_strict(false)
         .with_memory_settings(
-            MemorySettings::new().with_max_allowed_memory_usage(limits.max_memory).with_preallocated_parsing_buffer_size(16 * 1024),
+            MemorySettings::new()
+                .with_max_allowed_memory_usage(limits.max_memory)
+                .with_preallocated_parsing_buffer_size(16 * 1024),
         );
     let failed = {
         let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});

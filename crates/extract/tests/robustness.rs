@@ -9,13 +9,19 @@ fn ten_thousand_deep_nesting() {
     for _ in 0..10_000 {
         html.push_str("<div>");
     }
-    html.push_str("<p>Deep text at the bottom of ten thousand nested divisions, still readable.</p>");
+    html.push_str(
+        "<p>Deep text at the bottom of ten thousand nested divisions, still readable.</p>",
+    );
     for _ in 0..10_000 {
         html.push_str("</div>");
     }
     html.push_str("<p>After the nest.</p>");
     let doc = extract(html.as_bytes()).expect("deep nesting");
-    assert!(doc.text().contains("Deep text at the bottom"), "{}", doc.text());
+    assert!(
+        doc.text().contains("Deep text at the bottom"),
+        "{}",
+        doc.text()
+    );
     // Unclosed, too.
     let open: String = "<div><span><b>".repeat(10_000) + "tail text";
     let doc = extract(open.as_bytes()).expect("unclosed nesting");
@@ -60,7 +66,8 @@ fn hundred_thousand_tiny_elements() {
     let doc = extract(html.as_bytes()).expect("100k elements");
     assert_eq!(doc.blocks.len(), 1);
     // And with a frame cap: elements past it are transparent, nothing is lost.
-    let capped = Extractor::new(Settings::default().with_max_frames(1000)).extract(html.as_bytes(), &PageHints::default());
+    let capped = Extractor::new(Settings::default().with_max_frames(1000))
+        .extract(html.as_bytes(), &PageHints::default());
     let capped = capped.expect("capped");
     assert_eq!(capped.blocks[0].text.len(), doc.blocks[0].text.len());
 }
@@ -68,9 +75,12 @@ fn hundred_thousand_tiny_elements() {
 #[test]
 fn memory_limit_stops_gracefully() {
     // lol_html buffers an unterminated tag; a tiny limit makes it bail out.
-    let mut html = String::from("<p>Text before the huge tag, long enough to be a paragraph of content.</p><div title=\"");
+    let mut html = String::from(
+        "<p>Text before the huge tag, long enough to be a paragraph of content.</p><div title=\"",
+    );
     html.push_str(&"x".repeat(4 << 20));
-    let doc = Extractor::new(Settings::default().with_max_memory(64 * 1024)).extract(html.as_bytes(), &PageHints::default());
+    let doc = Extractor::new(Settings::default().with_max_memory(64 * 1024))
+        .extract(html.as_bytes(), &PageHints::default());
     let doc = doc.expect("memory limit is not an error");
     assert!(doc.text().contains("Text before the huge tag"));
 }
