@@ -275,8 +275,8 @@ impl WordBuf {
 }
 
 impl Scan {
-    /// Scans `text` once. `words` says whether to look words up (the Cyrillic path needs
-    /// it; a text with no Cyrillic letter never builds a word).
+    /// Scans `text` once: counts letters by script, builds lowercase words (only words
+    /// with Cyrillic letters are looked at further) and sums the evidence.
     pub(crate) fn new(text: &str) -> Scan {
         let mut scan = Scan::default();
         let mut counts = [0u32; 256];
@@ -297,14 +297,11 @@ impl Scan {
                     word.text.push('i');
                     word.latin_i += 1;
                 } else {
-                    if c.is_ascii_alphabetic() {
-                        word.text.push(c.to_ascii_lowercase());
-                    } else {
-                        word.text.extend(c.to_lowercase());
-                    }
+                    // Other non-Cyrillic letters are only counted: a word of them is not
+                    // looked up, and a mixed word is not a listed word either.
                     word.latin_other += 1;
                 }
-            } else if is_apostrophe(c) && !word.text.is_empty() && !word.pending_apostrophe {
+            } else if is_apostrophe(c) && word.cyr > 0 && !word.pending_apostrophe {
                 word.pending_apostrophe = true;
             } else {
                 scan.end_word(&mut word, &mut counts);
@@ -371,7 +368,7 @@ impl Scan {
     }
 
     fn end_word(&mut self, word: &mut WordBuf, counts: &mut [u32; 256]) {
-        if word.text.is_empty() {
+        if word.text.is_empty() && word.latin_other == 0 {
             return;
         }
         let letters = word.cyr + word.latin_i + word.latin_other;
@@ -486,12 +483,41 @@ mod tests {
     use super::*;
 
     #[test]
-    #[ignore = "debugging aid: prints evidence for PAGESIFT_EXPLAIN"]
-    fn explain() {
-        let text = std::env::var("PAGESIFT_EXPLAIN").unwrap_or_default();
-        for line in text.split('|') {
-            let s = Scan::new(line);
-            eprintln!("{line}: {:?}", s.evidence);
-        }
+    fn lowercases_cyrillic_including_kazakh_and_belarusian_letters() {
+        assert_eq!(lower_cyrillic('Ў'), 'ў');
+        assert_eq!(lower_cyrillic('І'), 'і');
+        assert_eq!(lower_cyrillic('Ё'), 'ё');
+        assert_eq!(lower_cyrillic('Я'), 'я');
+        assert_eq!(lower_cyrillic('Қ'), 'қ');
+        assert_eq!(lower_cyrillic('Ә'), 'ә');
+        assert_eq!(lower_cyrillic('Ө'), 'ө');
+        assert_eq!(lower_cyrillic('ж'), 'ж');
+    }
+
+    #[test]
+    fn counts_latin_i_inside_cyrillic_words_as_cyrillic() {
+        let s = Scan::new("Рэспублiкi Беларусь, iPhone");
+        assert_eq!(s.latin_i, 2);
+        assert_eq!(s.cyrillic, 18);
+        assert_eq!(s.latin, 6);
+        assert_eq!(s.letters, 24);
+    }
+
+    #[test]
+    fn unique_letters_decide() {
+        let best = |t: &str| {
+            let s = Scan::new(t);
+            Cyr::ALL
+                .into_iter()
+                .max_by(|a, b| s.evidence[*a as usize].total_cmp(&s.evidence[*b as usize]))
+        };
+        assert_eq!(best("ўсё"), Some(Cyr::Be));
+        assert_eq!(best("їжак"), Some(Cyr::Uk));
+        assert_eq!(best("ќерка"), Some(Cyr::Mk));
+        assert_eq!(best("ћерка"), Some(Cyr::Sr));
+        assert_eq!(best("қала"), Some(Cyr::Kk));
+        // An apostrophe between letters is never Russian.
+        let s = Scan::new("п'ять");
+        assert!(s.evidence[Cyr::Ru as usize] < s.evidence[Cyr::Uk as usize]);
     }
 }

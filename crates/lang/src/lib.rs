@@ -145,7 +145,7 @@ pub struct Detector {
     /// whatlang restricted to a subset of its Cyrillic languages, by bit mask over
     /// `Cyr::Ru..=Cyr::Sr`.
     whatlang_cyr: Vec<whatlang::Detector>,
-    /// Whether any non-Cyrillic language is allowed.
+    /// Every allowed language.
     allowed: Vec<Lang>,
     min_chars: usize,
     min_confidence: f64,
@@ -433,13 +433,17 @@ impl Detector {
                 }
             }
         }
-        let mut ranked: Vec<(usize, f32)> = (0..N)
-            .filter(|i| self.cyr_allowed[*i])
-            .map(|i| (i, score[i]))
-            .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let (top, s1) = ranked[0];
-        let margin = ranked.get(1).map_or(f32::INFINITY, |(_, s2)| s1 - s2);
+        // Best and runner-up among the allowed; ties go to the earlier (Russian first).
+        let (mut top, mut s1, mut s2) = (usize::MAX, f32::NEG_INFINITY, f32::NEG_INFINITY);
+        for i in (0..N).filter(|i| self.cyr_allowed[*i]) {
+            if score[i] > s1 {
+                (top, s1, s2) = (i, score[i], s1);
+            } else if score[i] > s2 {
+                s2 = score[i];
+            }
+        }
+        let top = top.min(N - 1);
+        let margin = s1 - s2;
         let confidence = if margin.is_finite() {
             1.0 - (-(margin as f64) / 3.0).exp()
         } else {
