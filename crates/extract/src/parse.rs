@@ -925,6 +925,12 @@ fn unreachable_selector() -> Selector {
 /// Parses UTF-8 HTML into a frame tree and raw blocks. Never fails: on a parser error
 /// (memory limit) the part read so far is returned with `truncated` set.
 pub(crate) fn parse(html: &str, limits: Limits, nested: bool) -> Tree {
+    parse_chunked(html, limits, nested, 1 << 20)
+}
+
+/// [`parse`] with the input fed to lol_html in `chunk`-byte pieces (which may split
+/// tags, entities and UTF-8 sequences): the result must not depend on `chunk`.
+fn parse_chunked(html: &str, limits: Limits, nested: bool, chunk: usize) -> Tree {
     let state = Rc::new(RefCell::new(State::new(limits, nested)));
     let st_el = Rc::clone(&state);
     let st_text = Rc::clone(&state);
@@ -958,7 +964,7 @@ pub(crate) fn parse(html: &str, limits: Limits, nested: bool) -> Tree {
         let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
         let mut failed = false;
         // Feed in slices so a memory-limit error loses little.
-        for chunk in html.as_bytes().chunks(1 << 20) {
+        for chunk in html.as_bytes().chunks(chunk.max(1)) {
             if rewriter.write(chunk).is_err() {
                 failed = true;
                 break;
@@ -985,4 +991,60 @@ pub(crate) fn parse(html: &str, limits: Limits, nested: bool) -> Tree {
     let mut tree = state.finish();
     tree.truncated |= failed;
     tree
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const LIMITS: Limits = Limits {
+        max_memory: 64 << 20,
+        max_frames: 100_000,
+        textarea_documents: true,
+    };
+
+    fn blocks(t: &Tree) -> Vec<(String, u32, u32)> {
+        t.blocks
+            .iter()
+            .map(|b| (b.text.clone(), b.frame, b.link_len))
+            .collect()
+    }
+
+    const PAGE: &str = "<html lang=ru><head><title>Т&amp;Т</title></head><body><div class=\"article-body\">\
+        <p>Министерство&nbsp;связи &laquo;тест&raquo; <a href=/x>ссылка</a> конец.</p><ul><li>один<li>два</ul>\
+        <table><tr><td>a<td>b</table><textarea>&lt;p&gt;Документ в поле&lt;/p&gt;</textarea>\
+        <script>var x = '<p>';</script><pre>  code\n  block</pre></div></body></html>";
+
+    #[test]
+    fn blocks_and_kinds() {
+        let t = parse(PAGE, LIMITS, false);
+        let texts: Vec<&str> = t.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Министерство связи «тест» ссылка конец.",
+                "один",
+                "два",
+                "a | b",
+                "Документ в поле",
+                "  code\n  block"
+            ]
+        );
+        assert_eq!(t.head.title.as_deref(), Some("Т&Т"));
+        assert_eq!(t.blocks[0].link_len, 6);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+        /// A failing chunk size is saved under proptest-regressions/ and replayed first.
+        #[test]
+        fn chunk_size_does_not_matter(chunk in 1usize..64) {
+            let whole = parse(PAGE, LIMITS, false);
+            let parts = parse_chunked(PAGE, LIMITS, false, chunk);
+            prop_assert_eq!(blocks(&whole), blocks(&parts));
+            prop_assert_eq!(whole.frames.len(), parts.frames.len());
+            prop_assert_eq!(whole.head.title, parts.head.title);
+        }
+    }
 }
