@@ -365,6 +365,23 @@ pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> C
             s.score = s.score.min(0.0);
         }
     }
+    // "You may also like", "Читайте также": what follows, while it is short, is a
+    // related-links list inside the article container.
+    let mut suppress = false;
+    for (b, s) in blocks.iter().zip(out.iter_mut()) {
+        if !s.is_content {
+            continue;
+        }
+        if b.text_len <= 40 && related_trigger(&b.text) {
+            suppress = true;
+        } else if suppress && (b.text_len >= 120 || matches!(b.kind, BlockKind::Heading { .. })) {
+            suppress = false;
+        }
+        if suppress {
+            s.is_content = false;
+            s.score = s.score.min(0.0);
+        }
+    }
     // The page's <h1> just before the content is its title and belongs to it.
     if title_in_content {
         if let Some(first) = out.iter().position(|s| s.is_content) {
@@ -480,4 +497,23 @@ fn dateline(text: &str) -> bool {
     text.len() < 60
         && text.split_whitespace().count() <= 6
         && crate::dates::find_in_text(text).is_some()
+}
+
+/// Phrases that introduce a list of related links, in the languages we serve.
+fn related_trigger(text: &str) -> bool {
+    const TRIGGERS: &[&str] = &[
+        "you may also like", "you might also like", "related", "related articles", "related stories", "related news",
+        "related posts", "read more", "read also", "see also", "more stories", "more news", "recommended",
+        "recommended for you", "more from", "also read", "most read", "most popular", "trending",
+        "читайте также", "смотрите также", "другие новости", "похожие новости", "по теме", "еще по теме",
+        "ещё по теме", "последние новости", "чытайце таксама", "глядзіце таксама", "іншыя навіны",
+        "читайте також", "дивіться також", "інші новини", "останні новини",
+    ];
+    let t: String = text
+        .trim()
+        .trim_end_matches(['.', ':', '…', '!', ' '])
+        .chars()
+        .flat_map(char::to_lowercase)
+        .collect();
+    TRIGGERS.iter().any(|p| t == *p || (t.starts_with(p) && t.len() <= p.len() + 12 && t[p.len()..].starts_with([' ', ':'])))
 }
