@@ -39,6 +39,8 @@ impl Cyr {
     ];
 }
 
+/// Cyrillic words whose endings and spelling are examined; later words count letters only.
+const MAX_WORDS: usize = 200;
 /// Base rate of Russian among Cyrillic-script text, as a score.
 const RU_BASE: f32 = 0.3;
 /// Penalty for one occurrence of a letter a language does not have.
@@ -204,6 +206,8 @@ pub(crate) struct Scan {
     pub(crate) latin_i: usize,
     /// Evidence per language, in `Cyr` order.
     pub(crate) evidence: [f32; N],
+    /// Cyrillic words seen.
+    words: usize,
 }
 
 /// Lowercases a Cyrillic letter (U+0400..U+04FF) without tables.
@@ -398,6 +402,13 @@ impl Scan {
             for (e, w) in self.evidence.iter_mut().zip(ev) {
                 *e += w * n;
             }
+        }
+        // Word-level evidence from the first words is plenty; past them only letters
+        // are counted, which keeps long pages cheap.
+        self.words += 1;
+        if self.words > MAX_WORDS {
+            word.reset();
+            return;
         }
         let w = word.text.as_str();
         let listed = WORDS.get(w);
