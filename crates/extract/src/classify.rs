@@ -502,12 +502,40 @@ fn dateline(text: &str) -> bool {
 /// Phrases that introduce a list of related links, in the languages we serve.
 fn related_trigger(text: &str) -> bool {
     const TRIGGERS: &[&str] = &[
-        "you may also like", "you might also like", "related", "related articles", "related stories", "related news",
-        "related posts", "read more", "read also", "see also", "more stories", "more news", "recommended",
-        "recommended for you", "more from", "also read", "most read", "most popular", "trending",
-        "читайте также", "смотрите также", "другие новости", "похожие новости", "по теме", "еще по теме",
-        "ещё по теме", "последние новости", "чытайце таксама", "глядзіце таксама", "іншыя навіны",
-        "читайте також", "дивіться також", "інші новини", "останні новини",
+        "you may also like",
+        "you might also like",
+        "related",
+        "related articles",
+        "related stories",
+        "related news",
+        "related posts",
+        "read more",
+        "read also",
+        "see also",
+        "more stories",
+        "more news",
+        "recommended",
+        "recommended for you",
+        "more from",
+        "also read",
+        "most read",
+        "most popular",
+        "trending",
+        "читайте также",
+        "смотрите также",
+        "другие новости",
+        "похожие новости",
+        "по теме",
+        "еще по теме",
+        "ещё по теме",
+        "последние новости",
+        "чытайце таксама",
+        "глядзіце таксама",
+        "іншыя навіны",
+        "читайте також",
+        "дивіться також",
+        "інші новини",
+        "останні новини",
     ];
     let t: String = text
         .trim()
@@ -515,5 +543,8 @@ fn related_trigger(text: &str) -> bool {
         .chars()
         .flat_map(char::to_lowercase)
         .collect();
-    TRIGGERS.iter().any(|p| t == *p || (t.starts_with(p) && t.len() <= p.len() + 12 && t[p.len()..].starts_with([' ', ':'])))
+    TRIGGERS.iter().any(|p| {
+        t == *p
+            || (t.starts_with(p) && t.len() <= p.len() + 12 && t[p.len()..].starts_with([' ', ':']))
+    })
 }

@@ -29,6 +29,8 @@ pub(crate) const META: u32 = 1 << 9;
 pub(crate) const HIDDEN: u32 = 1 << 10;
 /// Site header, masthead, logo.
 pub(crate) const HEADER: u32 = 1 << 11;
+/// A `<form>`: field labels, captchas, submit texts.
+pub(crate) const FORM: u32 = 1 << 12;
 /// Positive: article, content, post, entry, story, text.
 pub(crate) const CONTENT: u32 = 1 << 16;
 /// Strong positive: `itemprop=articleBody`, `article-body`, `entry-content`, ...
@@ -50,7 +52,8 @@ pub(crate) const NEGATIVE: u32 = NAV
     | AD
     | META
     | HIDDEN
-    | HEADER;
+    | HEADER
+    | FORM;
 /// All positive flags.
 #[allow(dead_code)]
 pub(crate) const POSITIVE: u32 = CONTENT | BODY | MAIN | ARTICLE;
@@ -69,6 +72,7 @@ pub(crate) const NAMES: &[(u32, &str)] = &[
     (META, "meta"),
     (HIDDEN, "hidden"),
     (HEADER, "header"),
+    (FORM, "form"),
     (CONTENT, "content"),
     (BODY, "body"),
     (MAIN, "main"),

@@ -655,6 +655,7 @@ impl State {
             Tag::Aside => hints::SIDEBAR,
             Tag::Main => hints::MAIN,
             Tag::Article => hints::ARTICLE,
+            Tag::Form => hints::FORM,
             _ => 0,
         };
         if has_attrs {
