@@ -359,7 +359,11 @@ pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> C
             && b.kind == BlockKind::Paragraph
             && b.text_len < 20
             && !b.text.contains(' ')
-            && !b.text.chars().any(|c| c.is_ascii_digit())
+            && !b
+                .text
+                .chars()
+                .any(|c| c.is_ascii_digit() || unspaced_script(c))
+            && !b.text.ends_with(['.', '!', '?'])
         {
             s.is_content = false;
             s.score = s.score.min(0.0);
@@ -547,4 +551,10 @@ fn related_trigger(text: &str) -> bool {
         t == *p
             || (t.starts_with(p) && t.len() <= p.len() + 12 && t[p.len()..].starts_with([' ', ':']))
     })
+}
+
+/// Scripts written without spaces between words (CJK, kana, Thai...), where a short
+/// block without a space is still a sentence.
+fn unspaced_script(c: char) -> bool {
+    matches!(c, '\u{0E00}'..='\u{0EFF}' | '\u{1000}'..='\u{109F}' | '\u{3000}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
 }
