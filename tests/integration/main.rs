@@ -2,4 +2,5 @@
 
 mod cli;
 mod inputs;
+mod quality;
 mod util;
