@@ -475,6 +475,14 @@ impl Scan {
             if prev == Some('ь') {
                 add[Cyr::Bg as usize] -= 2.0;
             }
+            // Ukrainian writes і for a word-initial и-sound; Belarusian
+            // puts a prothetic в/г before a word-initial о ("вока", "вуліца").
+            let first = w.chars().next();
+            if first == Some('и') {
+                add[Cyr::Uk as usize] -= 1.5;
+            } else if first == Some('о') {
+                add[Cyr::Be as usize] -= 0.8;
+            }
             // Belarusian writes о only under stress: two in one word is un-Belarusian.
             if o_count >= 2 {
                 add[Cyr::Be as usize] -= 1.5 * (o_count - 1) as f32;
