@@ -444,11 +444,16 @@ impl Detector {
         }
         let top = top.min(N - 1);
         let margin = s1 - s2;
-        let confidence = if margin.is_finite() {
+        let mut confidence = if margin.is_finite() {
             1.0 - (-(margin as f64) / 3.0).exp()
         } else {
             1.0
         };
+        // A language outside the allowlist fits better (Kazakh text when Kazakh is not
+        // allowed, say): the allowed answer is a guess, not a finding.
+        if (0..N).any(|i| !self.cyr_allowed[i] && score[i] > s1 + 1.0) {
+            confidence = confidence.min(OUTSIDER_CONFIDENCE);
+        }
         Some(Guess {
             lang: cyr_lang(Cyr::ALL[top]).code().to_owned(),
             script: Some("Cyrillic".to_owned()),
@@ -493,6 +498,8 @@ const WHATLANG_CONF: f32 = 1.4;
 const PRIOR_WEIGHT_TEXT: f32 = 0.5;
 /// Weight of the prior on a heading or short block.
 const PRIOR_WEIGHT_HEADING: f32 = 3.0;
+/// Highest confidence when a language outside the allowlist scores better.
+const OUTSIDER_CONFIDENCE: f64 = 0.2;
 /// Confidence from which a guess is reliable.
 const RELIABLE: f64 = 0.8;
 

@@ -174,6 +174,12 @@ fn kazakh_is_never_called_something_else_with_confidence() {
     // Kazakh words without Kazakh-only letters: whatever the answer, not a confident one.
     let g = d.detect("бойынша жылдан бастап");
     assert!(g.lang == "kk" || g.confidence < 0.8, "{g:?}");
+    // Kazakh not allowed: the closest allowed language, but never with confidence.
+    let no_kk =
+        Detector::new(Settings::default().with_allowlist(["ru", "uk", "be", "bg"])).unwrap();
+    let g = no_kk
+        .detect("Қазақстан Республикасының Цифрлық даму министрлігі жаңа бағдарламаны іске қосты.");
+    assert!(g.confidence <= 0.2 && !g.reliable, "{g:?}");
 }
 
 #[test]
