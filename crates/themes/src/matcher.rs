@@ -2,6 +2,7 @@
 //! over token-id sequences, and the checks that make acronyms and exact terms strict.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -9,6 +10,45 @@ use crate::stem::{russian_variants, StemKind, WordStemmer};
 use crate::taxonomy::{Taxonomy, Term, ANY_LANG};
 use crate::tokens::{tokenize, Token};
 use crate::Error;
+
+/// The Fx hash (rustc's): a few cycles per word instead of SipHash's tens; the keys are our
+/// own taxonomy words, so flooding is not a concern.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FxBuild = BuildHasherDefault<FxHasher>;
+type FxMap<K, V> = HashMap<K, V, FxBuild>;
+type FxSet<K> = HashSet<K, FxBuild>;
 
 /// Bytes per token id in the automaton's alphabet. The first byte has the high bit set and
 /// the others do not, so a pattern can only match at a token boundary.
@@ -65,19 +105,30 @@ impl Pat {
 pub(crate) struct Group {
     pub(crate) lang: String,
     stem: StemKind,
-    vocab: HashMap<Box<str>, u32>,
+    vocab: FxMap<Box<str>, u32>,
     next_id: u32,
     /// First three chars of every stem of three chars or more: a token whose key does not
     /// start with one of these (or with a `short` stem) cannot be in the vocabulary, so it
     /// is never stemmed. Stems are prefixes of their words in every stemmer we use, bar
     /// English's final y→i, which is past the third char.
-    pre3: HashSet<Box<str>>,
+    pre3: FxSet<Box<str>>,
     short: Vec<Box<str>>,
     ac: Option<AhoCorasick>,
     /// Patterns of the automaton, by pattern index.
     pats: Vec<Pat>,
     /// Patterns with a gap, by the id of their first word.
-    gapped: HashMap<u32, Vec<Pat>>,
+    gapped: FxMap<u32, Vec<Pat>>,
+    /// Block prefilter: every term of the group has an anchor, a substring that any text
+    /// it matches must contain, in the folded text (`folded_anchors`) or, for acronyms, in
+    /// the text as written (`surface_anchors`). A block containing none is skipped.
+    folded_anchors: Vec<String>,
+    surface_anchors: Vec<String>,
+    /// Anchor candidates per term while the group is being built.
+    candidates: Vec<Vec<(String, bool)>>,
+    folded_ac: Option<AhoCorasick>,
+    surface_ac: Option<AhoCorasick>,
+    /// Some term has no anchor: every block must be scanned.
+    always: bool,
 }
 
 /// A verified match in one block: token range and pattern.
@@ -87,6 +138,24 @@ pub(crate) struct Found {
     pub(crate) term: u32,
     pub(crate) tok_start: usize,
     pub(crate) tok_end: usize,
+}
+
+fn common_prefix<'a>(a: &'a str, b: &str) -> &'a str {
+    let mut end = 0;
+    for ((i, x), y) in a.char_indices().zip(b.chars()) {
+        if x != y {
+            break;
+        }
+        end = i + x.len_utf8();
+    }
+    &a[..end]
+}
+
+fn without_apostrophes(s: &str) -> String {
+    s.split(['\'', '\u{2019}', '\u{02BC}'])
+        .max_by_key(|p| p.chars().count())
+        .unwrap_or("")
+        .to_owned()
 }
 
 fn first_chars(s: &str, n: usize) -> &str {
@@ -105,13 +174,19 @@ impl Group {
             } else {
                 StemKind::for_lang(lang)
             },
-            vocab: HashMap::new(),
+            vocab: FxMap::default(),
             next_id: 0,
-            pre3: HashSet::new(),
+            pre3: FxSet::default(),
             short: Vec::new(),
             ac: None,
             pats: Vec::new(),
-            gapped: HashMap::new(),
+            gapped: FxMap::default(),
+            folded_anchors: Vec::new(),
+            surface_anchors: Vec::new(),
+            candidates: Vec::new(),
+            folded_ac: None,
+            surface_ac: None,
+            always: false,
         }
     }
 
@@ -151,12 +226,24 @@ impl Group {
         let mut toks = Vec::new();
         tokenize(&term.text, &mut toks);
         let mut words = Vec::with_capacity(toks.len());
+        // Anchor candidates: one guaranteed substring per word; `build` picks one.
+        let mut candidates: Vec<(String, bool)> = Vec::new();
         for t in &toks {
-            let id = self.intern(&stemmer.stem(&t.key))?;
-            if self.lang == "ru" && !term.exact && !term.case_sensitive {
-                for v in russian_variants(&t.key) {
-                    self.alias(&stemmer.stem(&v), id);
-                }
+            let stem = stemmer.stem(&t.key);
+            let id = self.intern(&stem)?;
+            let mut common: &str = &stem;
+            let variants: Vec<String> = if self.lang == "ru" && !term.exact && !term.case_sensitive
+            {
+                russian_variants(&t.key)
+                    .iter()
+                    .map(|v| stemmer.stem(v).into_owned())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            for v in &variants {
+                self.alias(v, id);
+                common = common_prefix(common, v);
             }
             let check = if term.case_sensitive && t.surface.chars().any(char::is_uppercase) {
                 Check::Surface(t.surface.into())
@@ -165,7 +252,21 @@ impl Group {
             } else {
                 Check::Stem
             };
+            let (anchor, surface) = match &check {
+                Check::Surface(s) => (without_apostrophes(s), true),
+                Check::Folded(f) => (without_apostrophes(f), false),
+                Check::Stem => (stemmer.anchor(&t.key, common), false),
+            };
+            if !anchor.is_empty() {
+                candidates.push((anchor, surface));
+            }
             words.push(WordPat { id, check });
+        }
+        if !exclude {
+            if candidates.is_empty() {
+                self.always = true;
+            }
+            self.candidates.push(candidates);
         }
         let pat = Pat {
             theme,
@@ -183,6 +284,38 @@ impl Group {
     }
 
     fn build(&mut self) -> Result<(), Error> {
+        // Each term's anchor: the longest of its words' candidates (an acronym written in
+        // capitals wins a tie). Preferring candidates fewer terms share was tried and let
+        // through twice as many general-text blocks: length is what makes a substring rare.
+        for cands in &self.candidates {
+            let best = cands
+                .iter()
+                .max_by_key(|(a, surface)| (a.chars().count(), *surface));
+            match best {
+                Some((a, true)) => self.surface_anchors.push(a.clone()),
+                Some((a, false)) => self.folded_anchors.push(a.clone()),
+                None => {}
+            }
+        }
+        self.candidates = Vec::new();
+        for (anchors, slot) in [
+            (&mut self.folded_anchors, &mut self.folded_ac),
+            (&mut self.surface_anchors, &mut self.surface_ac),
+        ] {
+            anchors.sort();
+            anchors.dedup();
+            if anchors.is_empty() {
+                continue;
+            }
+            let ac = AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(anchors.iter())
+                .or_else(|_| AhoCorasick::builder().build(anchors.iter()))
+                .map_err(|e| Error::Build {
+                    problem: format!("prefilter for language {}: {e}", self.lang),
+                })?;
+            *slot = Some(ac);
+        }
         if self.pats.is_empty() {
             return Ok(());
         }
@@ -214,10 +347,33 @@ impl Group {
         Ok(())
     }
 
+    /// Whether the prefilter text must have "ў" mapped to "в" (Belarusian anchors are
+    /// taken from stems, where that mapping is made).
+    pub(crate) fn maps_short_u(&self) -> bool {
+        self.stem == StemKind::Belarusian
+    }
+
+    /// Whether a block may contain a term of this group (see `folded_anchors`); `folded`
+    /// is the block after the matching fold (and, for [`Group::maps_short_u`], "ў"→"в").
+    pub(crate) fn may_match(&self, raw: &str, folded: &str) -> bool {
+        self.always
+            || self
+                .folded_ac
+                .as_ref()
+                .is_some_and(|ac| ac.is_match(folded))
+            || self.surface_ac.as_ref().is_some_and(|ac| ac.is_match(raw))
+    }
+
+    /// Whether the group's prefilter looks at folded text.
+    pub(crate) fn needs_folded(&self) -> bool {
+        self.folded_ac.is_some()
+    }
+
     fn id_of(&self, key: &str, stemmer: &WordStemmer) -> u32 {
         let pre = first_chars(key, 3);
+        // A stem of one or two letters comes from a short word ("ии" → "и", "in", "5g").
         let maybe = (pre.chars().count() == 3 && self.pre3.contains(pre))
-            || self.short.iter().any(|s| key.starts_with(&**s))
+            || (key.len() <= 16 && self.short.iter().any(|s| key.starts_with(&**s)))
             || stemmer.may_change_prefix(key);
         if !maybe {
             return 0;
@@ -341,7 +497,7 @@ pub(crate) struct Compiled {
 impl Compiled {
     pub(crate) fn new(tax: &Taxonomy) -> Result<Compiled, Error> {
         let mut groups: Vec<Group> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: FxMap<String, usize> = FxMap::default();
         for (ti, theme) in tax.themes.iter().enumerate() {
             let all = theme
                 .terms

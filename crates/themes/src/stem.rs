@@ -77,6 +77,46 @@ impl WordStemmer {
         }
     }
 
+    /// A substring that every folded word reducing to `stem` is guaranteed to contain, for
+    /// the block prefilter; empty when no guarantee can be given. `word` is the folded
+    /// term word `stem` came from.
+    ///
+    /// Snowball English and Russian, our stemmers and identity only cut endings, with
+    /// known exceptions: English may end a stem in "e" or "i" the word lacks ("hope" from
+    /// "hoping", "happi" from "happy"), Belarusian folds "ў" to "у"/"в", Ukrainian turns
+    /// "-іст" into "-ост" and maps one-letter words. Other Snowball languages give no
+    /// guarantee here.
+    pub(crate) fn anchor(&self, word: &str, stem: &str) -> String {
+        const EN_IRREGULAR: &[&str] = &[
+            "ski", "sky", "die", "lie", "tie", "idl", "gentl", "ugli", "earli", "onli", "singl",
+        ];
+        let piece = match self.kind {
+            StemKind::Identity => stem.to_owned(),
+            StemKind::Snowball(Algorithm::Russian) => stem.to_owned(),
+            StemKind::Snowball(Algorithm::English) => {
+                if EN_IRREGULAR.contains(&stem) {
+                    return String::new();
+                }
+                stem.strip_suffix(['e', 'i']).unwrap_or(stem).to_owned()
+            }
+            StemKind::Snowball(_) => return String::new(),
+            // The prefilter maps "ў" to "в" in Belarusian blocks (see `BE_PREFILTER_MAP`).
+            StemKind::Belarusian => {
+                if word.chars().count() <= 1 {
+                    return String::new();
+                }
+                stem.strip_prefix('у').unwrap_or(stem).to_owned()
+            }
+            StemKind::Ukrainian => {
+                if word.chars().count() <= 1 {
+                    return String::new();
+                }
+                stem.strip_suffix("ост").unwrap_or(stem).to_owned()
+            }
+        };
+        longest_piece(&piece, &['\'', '\u{2019}', '\u{02BC}'])
+    }
+
     /// Whether `stem` may change the first three letters of `word`, so that a caller's
     /// prefix filter must not be trusted for it.
     pub(crate) fn may_change_prefix(&self, word: &str) -> bool {
@@ -120,6 +160,14 @@ pub(crate) fn russian_variants(word: &str) -> Vec<String> {
         out.push(format!("{head}{e}"));
     }
     out
+}
+
+/// The longest piece of `s` between the `cuts` characters.
+fn longest_piece(s: &str, cuts: &[char]) -> String {
+    s.split(cuts)
+        .max_by_key(|p| p.chars().count())
+        .unwrap_or("")
+        .to_owned()
 }
 
 /// Belarusian euphony: "у"/"ў" and "і"/"й" alternate with the preceding word's ending
@@ -400,6 +448,37 @@ mod tests {
             .map(|v| s.stem(v).into_owned())
             .collect();
         assert!(stems.contains(&s.stem("разрыва").into_owned()));
+    }
+
+    #[test]
+    fn anchors_are_substrings_of_inflected_forms() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("en", "hope", &["hoping", "hoped", "hopes"]),
+            ("en", "economy", &["economies", "economy"]),
+            ("en", "connectivity", &["connectivity"]),
+            ("ru", "подпись", &["подписи", "подписью"]),
+            ("be", "разрыў", &["разрыву", "разрыў"]),
+            ("be", "устойлівае", &["ўстойлівага"]),
+            ("uk", "грамотність", &["грамотності", "грамотність"]),
+            ("uk", "розвиток", &["розвитку"]),
+            ("uk", "зв'язок", &["зв'язку"]),
+        ];
+        for (lang, word, forms) in cases {
+            let st = StemKind::for_lang(lang).stemmer();
+            let a = st.anchor(word, &st.stem(word));
+            assert!(!a.is_empty(), "{lang} {word}");
+            for f in *forms {
+                // The prefilter maps ў to в in Belarusian text.
+                let f = if *lang == "be" {
+                    f.replace('ў', "в")
+                } else {
+                    f.to_string()
+                };
+                assert!(f.contains(&a), "{lang}: {f} lacks anchor {a:?} of {word}");
+            }
+        }
+        let st = StemKind::for_lang("uk").stemmer();
+        assert_eq!(st.anchor("у", &st.stem("у")), "");
     }
 
     #[test]

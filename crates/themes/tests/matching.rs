@@ -210,3 +210,62 @@ mod props {
         }
     }
 }
+
+/// The block prefilter must never change results: compare with it off over the labelled
+/// corpus, the fixture cases and (when present) the lingua sentences, in every language
+/// and with the language unknown.
+#[test]
+fn prefilter_is_lossless() {
+    let on = tagger();
+    let off = Tagger::with_settings(
+        Taxonomy::default_taxonomy(),
+        Settings::default().with_prefilter(false),
+    )
+    .expect("builds");
+    let mut texts: Vec<(String, String)> = Vec::new();
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/themes");
+    let shared = std::env::var_os("PAGESIFT_SHARED_DATA")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
+        });
+    for lang in ["en", "ru", "be", "uk"] {
+        let src = std::fs::read_to_string(corpus.join(format!("{lang}.jsonl"))).expect("corpus");
+        for line in src.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).expect("json");
+            texts.push((lang.to_owned(), v["text"].as_str().unwrap_or("").to_owned()));
+        }
+        match std::fs::read_to_string(shared.join(format!("lingua-testdata/{lang}/sentences.txt")))
+        {
+            Ok(s) => texts.extend(
+                s.split('\n')
+                    .take(400)
+                    .map(|l| (lang.to_owned(), l.to_owned())),
+            ),
+            Err(_) => eprintln!(
+                "note: lingua sentences for {lang} not found under {}; skipped",
+                shared.display()
+            ),
+        }
+    }
+    let cases: Cases = toml::from_str(include_str!("fixtures/match_cases.toml")).expect("fixture");
+    texts.extend(
+        cases
+            .case
+            .into_iter()
+            .map(|c| (c.lang.unwrap_or_default(), c.text)),
+    );
+    let mut differ = Vec::new();
+    for (lang, text) in &texts {
+        for l in [Some(lang.as_str()), None] {
+            if on.tag_text(text, l) != off.tag_text(text, l) {
+                differ.push(format!("{l:?}: {text}"));
+            }
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "prefilter changed results for:\n{}",
+        differ.join("\n")
+    );
+}
