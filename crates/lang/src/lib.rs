@@ -401,7 +401,7 @@ impl Detector {
         prior_weight: f32,
     ) -> Option<Guess> {
         let mut score = scan.evidence;
-        if let Some(i) = prior.and_then(cyr_index) {
+        if let Some(i) = prior.and_then(cyr_index).filter(|i| self.cyr_allowed[*i]) {
             score[i] += prior_weight;
         }
         let best = Cyr::ALL
