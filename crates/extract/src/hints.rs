@@ -89,63 +89,65 @@ pub(crate) fn names(flags: u32) -> Vec<&'static str> {
 }
 
 /// Looks one lowercase word up.
-fn word_flag(w: &str) -> u32 {
+fn word_flag(w: &[u8]) -> u32 {
     match w {
-        "nav" | "navbar" | "navigation" | "navi" | "menu" | "menus" | "mainmenu" | "submenu"
-        | "topmenu" | "megamenu" | "dropdown" | "skip" | "skiplink" | "skiplinks"
-        | "pagination" | "pager" | "paging" | "prevnext" | "lang" | "langs" | "language"
-        | "languages" | "switcher" | "toc" | "sitemap" | "tabs" | "jump" | "jumplinks"
-        | "accessibility" | "a11y" => NAV,
-        "footer" | "foot" | "copyright" | "copyrights" | "colophon" | "bottom" | "disclaimer"
-        | "legal" => FOOTER,
-        "breadcrumb" | "breadcrumbs" | "crumbs" | "crumb" | "pathway" => CRUMB,
-        "share" | "sharing" | "shares" | "sharebar" | "social" | "socials" | "sociallinks"
-        | "socialshare" | "addthis" | "pluso" | "uptolike" | "likes" | "print" | "email"
-        | "follow" | "rss" | "tools" | "toolbar" | "actions" | "bookmarks" | "bookmark" => SHARE,
-        "comment" | "comments" | "commentlist" | "disqus" | "respond" | "reply" | "replies"
-        | "discussion" | "feedback" | "reviews" => COMMENT,
-        "related" | "recommended" | "recommend" | "recommendations" | "recirc" | "popular"
-        | "trending" | "latest" | "more" | "readmore" | "teaser" | "teasers" | "outbrain"
-        | "taboola" | "next" | "prev" | "previous" | "also" | "suggested" | "similar"
-        | "newsfeed" | "headlines" | "mostread" | "most" => RELATED,
-        "sidebar" | "side" | "aside" | "rail" | "sidebox" | "complementary" | "rightcol"
-        | "leftcol" => SIDEBAR,
-        "cookie" | "cookies" | "consent" | "gdpr" | "popup" | "modal" | "overlay" | "notice"
-        | "banner" | "alert" | "dialog" | "lightbox" => COOKIE,
-        "ad" | "ads" | "adv" | "advert" | "adverts" | "advertisement" | "advertising" | "promo"
-        | "promos" | "promotion" | "sponsor" | "sponsored" | "newsletter" | "subscribe"
-        | "subscription" | "signup" | "donate" | "paywall" | "marketing" | "commercial" | "dfp"
-        | "gpt" | "partner" | "partners" | "banners" | "poll" | "vote" | "voting" | "counter"
-        | "counters" | "login" | "register" | "auth" | "search" => AD,
-        "byline" | "author" | "authors" | "dateline" | "meta" | "tags" | "tag" | "tagcloud"
-        | "keywords" | "categories" | "category" | "timestamp" | "published" | "date"
-        | "credit" | "credits" | "bio" | "avatar" | "rating" => META,
-        "header" | "masthead" | "logo" | "brand" | "branding" | "topbar" | "head" => HEADER,
-        "articlebody" | "storybody" | "entrycontent" | "postcontent" | "postbody"
-        | "articletext" | "storytext" | "bodytext" | "fulltext" | "richtext" | "prose"
-        | "articlecontent" | "maincontent" => BODY,
-        "article" | "content" | "contents" | "post" | "entry" | "story" | "text" | "body"
-        | "blog" | "main" | "detail" | "details" | "news" | "page" | "single" | "document"
-        | "publication" | "field" | "item" => CONTENT,
+        b"nav" | b"navbar" | b"navigation" | b"navi" | b"menu" | b"menus" | b"mainmenu"
+        | b"submenu" | b"topmenu" | b"megamenu" | b"dropdown" | b"skip" | b"skiplink"
+        | b"skiplinks" | b"pagination" | b"pager" | b"paging" | b"prevnext" | b"lang"
+        | b"langs" | b"language" | b"languages" | b"switcher" | b"toc" | b"sitemap" | b"tabs"
+        | b"jump" | b"jumplinks" | b"accessibility" | b"a11y" => NAV,
+        b"footer" | b"foot" | b"copyright" | b"copyrights" | b"colophon" | b"bottom"
+        | b"disclaimer" | b"legal" => FOOTER,
+        b"breadcrumb" | b"breadcrumbs" | b"crumbs" | b"crumb" | b"pathway" => CRUMB,
+        b"share" | b"sharing" | b"shares" | b"sharebar" | b"social" | b"socials"
+        | b"sociallinks" | b"socialshare" | b"addthis" | b"pluso" | b"uptolike" | b"likes"
+        | b"print" | b"email" | b"follow" | b"rss" | b"tools" | b"toolbar" | b"actions"
+        | b"bookmarks" | b"bookmark" => SHARE,
+        b"comment" | b"comments" | b"commentlist" | b"disqus" | b"respond" | b"reply"
+        | b"replies" | b"discussion" | b"feedback" | b"reviews" => COMMENT,
+        b"related" | b"recommended" | b"recommend" | b"recommendations" | b"recirc"
+        | b"popular" | b"trending" | b"latest" | b"more" | b"readmore" | b"teaser" | b"teasers"
+        | b"outbrain" | b"taboola" | b"next" | b"prev" | b"previous" | b"also" | b"suggested"
+        | b"similar" | b"newsfeed" | b"headlines" | b"mostread" | b"most" => RELATED,
+        b"sidebar" | b"side" | b"aside" | b"rail" | b"sidebox" | b"complementary" | b"rightcol"
+        | b"leftcol" => SIDEBAR,
+        b"cookie" | b"cookies" | b"consent" | b"gdpr" | b"popup" | b"modal" | b"overlay"
+        | b"notice" | b"banner" | b"alert" | b"dialog" | b"lightbox" => COOKIE,
+        b"ad" | b"ads" | b"adv" | b"advert" | b"adverts" | b"advertisement" | b"advertising"
+        | b"promo" | b"promos" | b"promotion" | b"sponsor" | b"sponsored" | b"newsletter"
+        | b"subscribe" | b"subscription" | b"signup" | b"donate" | b"paywall" | b"marketing"
+        | b"commercial" | b"dfp" | b"gpt" | b"partner" | b"partners" | b"banners" | b"poll"
+        | b"vote" | b"voting" | b"counter" | b"counters" | b"login" | b"register" | b"auth"
+        | b"search" => AD,
+        b"byline" | b"author" | b"authors" | b"dateline" | b"meta" | b"tags" | b"tag"
+        | b"tagcloud" | b"keywords" | b"categories" | b"category" | b"timestamp" | b"published"
+        | b"date" | b"credit" | b"credits" | b"bio" | b"avatar" | b"rating" => META,
+        b"header" | b"masthead" | b"logo" | b"brand" | b"branding" | b"topbar" | b"head" => HEADER,
+        b"articlebody" | b"storybody" | b"entrycontent" | b"postcontent" | b"postbody"
+        | b"articletext" | b"storytext" | b"bodytext" | b"fulltext" | b"richtext" | b"prose"
+        | b"articlecontent" | b"maincontent" => BODY,
+        b"article" | b"content" | b"contents" | b"post" | b"entry" | b"story" | b"text"
+        | b"body" | b"blog" | b"main" | b"detail" | b"details" | b"news" | b"page" | b"single"
+        | b"document" | b"publication" | b"field" | b"item" => CONTENT,
         _ => 0,
     }
 }
 
 /// Pairs of adjacent words that make a strong body marker (`article-body`,
 /// `entry-content`, `story__text`), or a special combination.
-fn pair_flag(a: &str, b: &str) -> u32 {
+fn pair_flag(a: &[u8], b: &[u8]) -> u32 {
     match (a, b) {
         (
-            "article" | "story" | "post" | "entry" | "news" | "blog" | "page" | "main" | "text"
-            | "field" | "item",
-            "body" | "content" | "text" | "copy" | "contents" | "inner",
+            b"article" | b"story" | b"post" | b"entry" | b"news" | b"blog" | b"page" | b"main"
+            | b"text" | b"field" | b"item",
+            b"body" | b"content" | b"text" | b"copy" | b"contents" | b"inner",
         )
-        | ("rich" | "full" | "body", "text")
-        | ("main", "column") => BODY,
-        ("read", "more") | ("see", "also") | ("more", "news" | "stories" | "articles" | "from") => {
-            RELATED
-        }
-        ("site", "header") | ("page", "header") | ("global", "header") => HEADER,
+        | (b"rich" | b"full" | b"body", b"text")
+        | (b"main", b"column") => BODY,
+        (b"read", b"more")
+        | (b"see", b"also")
+        | (b"more", b"news" | b"stories" | b"articles" | b"from") => RELATED,
+        (b"site", b"header") | (b"page", b"header") | (b"global", b"header") => HEADER,
         _ => 0,
     }
 }
@@ -194,10 +196,10 @@ pub(crate) fn classify(value: &str) -> u32 {
             len > 0 && b.is_ascii_uppercase() && i > 0 && bytes[i - 1].is_ascii_lowercase();
         if !is_alnum || camel_break {
             if len > 0 && !overflow {
-                let w = std::str::from_utf8(&buf[..len]).unwrap_or("");
+                let w = &buf[..len];
                 let mut f = word_flag(w);
                 if prev_len > 0 {
-                    let p = std::str::from_utf8(&prev[..prev_len]).unwrap_or("");
+                    let p = &prev[..prev_len];
                     let pf = pair_flag(p, w);
                     if pf != 0 {
                         f |= pf;
@@ -206,9 +208,7 @@ pub(crate) fn classify(value: &str) -> u32 {
                     let mut joined = [0u8; 64];
                     joined[..prev_len].copy_from_slice(&prev[..prev_len]);
                     joined[prev_len..prev_len + len].copy_from_slice(&buf[..len]);
-                    if let Ok(j) = std::str::from_utf8(&joined[..prev_len + len]) {
-                        f |= word_flag(j) & (BODY | NAV | SHARE | HIDDEN);
-                    }
+                    f |= word_flag(&joined[..prev_len + len]) & (BODY | NAV | SHARE | HIDDEN);
                 }
                 flags |= f;
                 prev[..len].copy_from_slice(&buf[..len]);

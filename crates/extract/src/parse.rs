@@ -8,6 +8,8 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 use lol_html::html_content::{Element, TextChunk, TextType};
@@ -263,6 +265,30 @@ struct State {
     capture_buf: String,
     limits: Limits,
     nested: bool,
+    class_cache: HashMap<String, u32, BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a: a fast hash for short class strings (no DoS concern: the cache is
+/// bounded and per page).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -307,6 +333,7 @@ impl State {
             capture_buf: String::new(),
             limits,
             nested,
+            class_cache: HashMap::default(),
         }
     }
 
@@ -719,7 +746,7 @@ impl State {
     fn attr_flags(&mut self, el: &Element<'_, '_>) -> u32 {
         let mut flags = 0;
         if let Some(c) = el.get_attribute("class") {
-            flags |= hints::classify(&c);
+            flags |= self.classify_cached(c);
         }
         if let Some(c) = el.get_attribute("id") {
             flags |= hints::classify(&c);
@@ -762,6 +789,19 @@ impl State {
             }
         }
         flags
+    }
+
+    /// Class attributes repeat across a page (every menu item, every paragraph of a
+    /// CMS): classify each distinct value once.
+    fn classify_cached(&mut self, class: String) -> u32 {
+        if let Some(&f) = self.class_cache.get(class.as_str()) {
+            return f;
+        }
+        let f = hints::classify(&class);
+        if self.class_cache.len() < 8192 && class.len() <= 256 {
+            self.class_cache.insert(class, f);
+        }
+        f
     }
 
     fn append_pre_newline(&mut self) {
