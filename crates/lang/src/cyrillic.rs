@@ -198,6 +198,21 @@ const INFIXES: &[(&str, [f32; N])] = &[
     // the soft т of Russian ("бацька", "рабіць").
     ("дз", [-1.0, -0.8, 2.0, -1.0, -1.0, -1.0, 0.0]),
     ("цц", [-1.0, -1.0, 1.5, -1.0, -1.0, -1.0, 0.0]),
+    // Russian ц is always hard; Belarusian ц (from soft т) takes я, ю, ё, і; -цыя etc.
+    ("ця", [-1.5, 0.5, 2.0, -0.5, -1.0, -1.0, 0.0]),
+    ("цю", [-1.5, 0.5, 2.0, -0.5, -1.0, -1.0, 0.0]),
+    ("цё", [-1.5, -1.0, 2.0, -1.0, -1.0, -1.0, 0.0]),
+    ("цыя", [-1.0, -1.0, 2.0, -1.0, -1.0, -1.0, 0.0]),
+    ("цый", [-1.0, -1.0, 2.0, -1.0, -1.0, -1.0, 0.0]),
+    ("цыі", [-1.0, -1.0, 2.0, -1.0, -1.0, -1.0, 0.0]),
+    // Belarusian сц where Russian has ст before a soft vowel ("месца", "якасць").
+    ("сці", [-1.0, 0.0, 1.5, -1.0, -1.0, -1.0, 0.0]),
+    ("сця", [-1.0, -0.5, 1.5, -1.0, -1.0, -1.0, 0.0]),
+    ("сцю", [-1.0, -0.5, 1.5, -1.0, -1.0, -1.0, 0.0]),
+    ("сць", [-1.0, -0.5, 1.5, -1.0, -1.0, -1.0, 0.0]),
+    ("сцей", [-1.0, -0.5, 1.5, -1.0, -1.0, -1.0, 0.0]),
+    // Double а: Belarusian akanne turns Russian оо into аа ("каардынатар").
+    ("аа", [-1.0, -0.5, 1.2, -0.5, -0.5, -0.5, 0.0]),
     // Belarusian шч where Russian and Ukrainian have щ.
     ("шч", [-1.0, -1.0, 2.0, -1.0, -1.0, -1.0, 0.0]),
     ("ць", [-1.0, 0.0, 1.2, -1.0, -1.0, -1.0, 0.0]),
@@ -461,8 +476,8 @@ impl Scan {
                     'о' => o_count += 1,
                     // э after a consonant: common in Belarusian, rare in Russian loans.
                     'э' if prev.is_some_and(is_consonant) => {
-                        add[Cyr::Be as usize] += 1.2;
-                        add[Cyr::Ru as usize] -= 0.6;
+                        add[Cyr::Be as usize] += 2.0;
+                        add[Cyr::Ru as usize] -= 1.2;
                     }
                     _ => {}
                 }
@@ -482,6 +497,15 @@ impl Scan {
                 add[Cyr::Uk as usize] -= 1.5;
             } else if first == Some('о') {
                 add[Cyr::Be as usize] -= 0.8;
+            }
+            // Belarusian prefixes ня- and пры- (Russian не-, при-).
+            if w.len() > 6 && w.starts_with("ня") {
+                add[Cyr::Be as usize] += 1.5;
+                add[Cyr::Ru as usize] -= 1.0;
+                add[Cyr::Uk as usize] -= 0.5;
+            } else if w.len() > 8 && w.starts_with("пры") {
+                add[Cyr::Be as usize] += 1.5;
+                add[Cyr::Ru as usize] -= 0.5;
             }
             // Belarusian writes о only under stress: two in one word is un-Belarusian.
             if o_count >= 2 {
