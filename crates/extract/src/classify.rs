@@ -345,6 +345,12 @@ pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> C
             s.is_content = false;
             s.score = s.score.min(0.0);
         }
+        // Copyright notices, "when using materials a link is required", breadcrumb
+        // trails: the footer and header lines that sit inside content containers.
+        if s.is_content && b.text_len < 250 && boilerplate_line(&b.text) {
+            s.is_content = false;
+            s.score = s.score.min(0.0);
+        }
         // A bare date or number, or a short dateline, is metadata, not text.
         if s.is_content
             && b.kind != BlockKind::TableRow
@@ -557,4 +563,70 @@ fn related_trigger(text: &str) -> bool {
 /// block without a space is still a sentence.
 fn unspaced_script(c: char) -> bool {
     matches!(c, '\u{0E00}'..='\u{0EFF}' | '\u{1000}'..='\u{109F}' | '\u{3000}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
+}
+
+/// A footer or breadcrumb line, recognised by its wording.
+fn boilerplate_line(text: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "all rights reserved",
+        "все права защищены",
+        "все права на материалы",
+        "усе правы абаронены",
+        "всі права захищені",
+        "при использовании материалов",
+        "при цитировании",
+        "пры выкарыстанні матэрыялаў",
+        "при використанні матеріалів",
+        "alle rechte vorbehalten",
+    ];
+    const HOME: &[&str] = &["home", "главная", "галоўная", "головна", "startseite"];
+    let lower: String = text
+        .chars()
+        .take(250)
+        .flat_map(char::to_lowercase)
+        .collect();
+    if text.contains('©') || lower.starts_with("(c) ") || PHRASES.iter().any(|p| lower.contains(p))
+    {
+        return true;
+    }
+    HOME.iter().any(|h| {
+        lower.strip_prefix(h).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.starts_with(['»', '>', '/', '→', '|', '›', '\\'])
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn footer_and_breadcrumb_lines() {
+        assert!(boilerplate_line(
+            "© 2019 Министерство здравоохранения Российской Федерации"
+        ));
+        assert!(boilerplate_line(
+            "При использовании материалов ссылка на сайт обязательна."
+        ));
+        assert!(boilerplate_line("Главная » Противодействие коррупции"));
+        assert!(boilerplate_line("Home > News"));
+        assert!(!boilerplate_line(
+            "Homeowners in the region received new broadband vouchers."
+        ));
+        assert!(!boilerplate_line(
+            "Главная задача министерства — цифровая трансформация."
+        ));
+    }
+
+    #[test]
+    fn related_triggers_and_datelines() {
+        assert!(related_trigger("Читайте также:"));
+        assert!(related_trigger("You may also like..."));
+        assert!(!related_trigger("Related to this, the ministry said"));
+        assert!(dateline("30 листопада 2021"));
+        assert!(!dateline(
+            "On 17 May 2021 the ministry published the message of the ITU Secretary-General."
+        ));
+    }
 }
