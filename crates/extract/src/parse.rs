@@ -462,7 +462,7 @@ impl State {
         }
         let idx = self.stack[self.stack.len() - 1] as usize;
         let tag = self.tree.frames[idx].tag;
-        if tag.is_block() {
+        if tag.is_block() || self.tree.frames[idx].flags & hints::META != 0 {
             self.flush_block();
         } else {
             self.flush_text();
@@ -693,6 +693,11 @@ impl State {
                 let frame = self.tree.frames.len() as u32;
                 self.tree.head.times.push((frame, dt, false));
             }
+        }
+        // A date, byline or tag list in an inline element is its own block (list
+        // items often glue "03.11.2021" to the headline link with no space).
+        if !tag.is_block() && flags & hints::META != 0 {
+            self.flush_block();
         }
         let parent = self.top();
         let pf = &self.tree.frames[parent as usize];
