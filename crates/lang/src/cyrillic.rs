@@ -470,6 +470,8 @@ impl Scan {
             let last2: Vec<char> = w.chars().rev().take(2).collect();
             let mut add = [0.0f32; N];
             let mut prev = None;
+            let mut prev2 = None;
+            let mut syllabic_r = false;
             let mut o_count = 0;
             for c in w.chars() {
                 match c {
@@ -485,7 +487,25 @@ impl Scan {
                 if prev == Some('ь') && c != 'о' {
                     add[Cyr::Bg as usize] -= 2.0;
                 }
+                // Syllabic р between consonants ("прст", "срце", "држава"): Serbian and
+                // Macedonian; Bulgarian writes ъ there, East Slavic a vowel.
+                if prev == Some('р') && prev2.is_some_and(is_consonant) && is_consonant(c) {
+                    syllabic_r = true;
+                }
+                prev2 = prev;
                 prev = Some(c);
+            }
+            if syllabic_r {
+                for (l, x) in [
+                    (Cyr::Sr, 1.5),
+                    (Cyr::Mk, 1.5),
+                    (Cyr::Ru, -0.5),
+                    (Cyr::Uk, -0.5),
+                    (Cyr::Be, -0.5),
+                    (Cyr::Bg, -0.5),
+                ] {
+                    add[l as usize] += x;
+                }
             }
             if prev == Some('ь') {
                 add[Cyr::Bg as usize] -= 2.0;
