@@ -295,6 +295,8 @@ struct WordBuf {
     /// Lowercase letters, Latin `i` kept as is until the word ends.
     text: String,
     cyr: usize,
+    /// Cyrillic letters other than those that look like Roman numerals (Х, С, М).
+    cyr_strong: usize,
     latin_i: usize,
     latin_other: usize,
     apostrophes: usize,
@@ -305,6 +307,7 @@ impl WordBuf {
     fn reset(&mut self) {
         self.text.clear();
         self.cyr = 0;
+        self.cyr_strong = 0;
         self.latin_i = 0;
         self.latin_other = 0;
         self.apostrophes = 0;
@@ -329,6 +332,9 @@ impl Scan {
                 let l = lower_cyrillic(c);
                 word.text.push(l);
                 word.cyr += 1;
+                if !matches!(l, 'х' | 'с' | 'м') {
+                    word.cyr_strong += 1;
+                }
             } else if c.is_alphabetic() {
                 word.pending_apostrophe = false;
                 if c == 'i' || c == 'I' {
@@ -411,7 +417,10 @@ impl Scan {
         }
         let letters = word.cyr + word.latin_i + word.latin_other;
         self.letters += letters;
-        if word.cyr == 0 || word.latin_other > word.cyr {
+        // A Latin i counts as Cyrillic only inside a real Cyrillic word: "ХХIII" is a Roman
+        // numeral typed with Cyrillic Х, not Belarusian.
+        let roman = word.latin_i > 0 && word.cyr_strong < 2;
+        if word.cyr == 0 || word.latin_other > word.cyr || roman {
             self.latin += word.latin_i + word.latin_other;
             self.cyrillic += word.cyr;
             word.reset();

@@ -47,6 +47,10 @@ fn latin_i_inside_belarusian_words_reads_as_cyrillic_i() {
     assert_eq!(g.lang, "be", "{g:?}");
     assert_eq!(g.script.as_deref(), Some("Cyrillic"));
     assert!(g.confidence > 0.8, "{g:?}");
+    // A Roman numeral typed with Cyrillic Х is not a Belarusian or Kazakh word.
+    let g =
+        d.detect("ХХIII заседание Координационного совета по культуре при Министерстве культуры");
+    assert_eq!(g.lang, "ru", "{g:?}");
 }
 
 #[test]
