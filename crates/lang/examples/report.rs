@@ -333,4 +333,70 @@ fn main() {
             worse.join(", ")
         }
     );
+    heldout(&contenders, &dir);
+}
+
+/// A held-out check: text lines of the Russian federal ministry pages in
+/// `ministry-pages/ru-federal-ministries` (tags stripped crudely, lines with at least 40
+/// Cyrillic letters, duplicates dropped), all expected to be Russian.
+fn heldout(contenders: &[Contender<'_>], lingua_dir: &std::path::Path) {
+    let Some(dir) = lingua_dir
+        .parent()
+        .map(|d| d.join("ministry-pages/ru-federal-ministries"))
+    else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("SKIP held-out check: {} not found", dir.display());
+        return;
+    };
+    let mut lines = std::collections::BTreeSet::new();
+    for entry in entries.flatten() {
+        let Ok(bytes) = std::fs::read(entry.path()) else {
+            continue;
+        };
+        let html = String::from_utf8_lossy(&bytes);
+        let mut text = String::new();
+        let (mut in_tag, mut skip) = (false, false);
+        let lower = html.to_lowercase();
+        for (pos, c) in html.char_indices() {
+            if !in_tag && c == '<' {
+                in_tag = true;
+                let rest = &lower[pos..];
+                if rest.starts_with("<script") || rest.starts_with("<style") {
+                    skip = true;
+                } else if rest.starts_with("</script") || rest.starts_with("</style") {
+                    skip = false;
+                }
+                text.push('\n');
+            } else if in_tag && c == '>' {
+                in_tag = false;
+            } else if !in_tag && !skip {
+                text.push(c);
+            }
+        }
+        for line in text.lines() {
+            let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+            let cyr = line
+                .chars()
+                .filter(|c| ('\u{0400}'..='\u{04FF}').contains(c))
+                .count();
+            if cyr >= 40 && line.len() < 800 && !line.contains('&') {
+                lines.insert(line);
+            }
+        }
+    }
+    println!();
+    println!(
+        "Held-out check: {} distinct text lines of Russian ministry pages, % labelled ru:",
+        lines.len()
+    );
+    for c in contenders {
+        let right = lines.iter().filter(|l| (c.run)(l) == "ru").count();
+        println!(
+            "  {:<12} {:.2}%",
+            c.name,
+            100.0 * right as f64 / lines.len().max(1) as f64
+        );
+    }
 }
