@@ -286,6 +286,7 @@ fn main() {
 
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/pages");
     let mut rows = Vec::new();
+    let mut meta_hits = [("", 0usize, 0usize); 4];
     if let Ok(rd) = std::fs::read_dir(&corpus) {
         let mut files: Vec<PathBuf> = rd
             .filter_map(Result::ok)
@@ -299,14 +300,66 @@ fn main() {
                 continue;
             };
             let bytes = std::fs::read(&f).unwrap_or_default();
-            let text = extractor
-                .extract(&bytes, &PageHints::default())
-                .map(|d| d.text())
-                .unwrap_or_default();
             let name = f
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
+            let meta: Value = std::fs::read_to_string(f.with_extension("gold.json"))
+                .ok()
+                .and_then(|t| serde_json::from_str(&t).ok())
+                .unwrap_or(Value::Null);
+            let url = meta.get("url").and_then(Value::as_str);
+            let doc = extractor.extract(
+                &bytes,
+                &PageHints {
+                    url,
+                    http_charset: None,
+                },
+            );
+            let text = doc.as_ref().map(|d| d.text()).unwrap_or_default();
+            if let (Ok(doc), Some(m)) = (&doc, meta.as_object()) {
+                let want = |k: &str| m.get(k).and_then(Value::as_str);
+                let kind = serde_json::to_value(doc.page_kind).ok();
+                let checks = [
+                    (
+                        "title",
+                        want("title").is_none_or(|t| doc.title.as_deref() == Some(t)),
+                    ),
+                    (
+                        "published",
+                        want("published").is_none_or(|p| {
+                            doc.metadata
+                                .published
+                                .as_deref()
+                                .is_some_and(|d| d.starts_with(p))
+                        }),
+                    ),
+                    (
+                        "page_kind",
+                        want("page_kind")
+                            .is_none_or(|k| kind.as_ref().and_then(Value::as_str) == Some(k)),
+                    ),
+                    (
+                        "charset",
+                        want("charset").is_none_or(|c| doc.charset.name == c),
+                    ),
+                ];
+                for (i, (field, ok)) in checks.iter().enumerate() {
+                    meta_hits[i].0 = field;
+                    meta_hits[i].1 += usize::from(*ok);
+                    meta_hits[i].2 += 1;
+                    if !ok && pages {
+                        println!(
+                            "  {name}: {field} differs (gold {:?}; got title={:?} published={:?} kind={:?} charset={})",
+                            want(field),
+                            doc.title,
+                            doc.metadata.published,
+                            doc.page_kind,
+                            doc.charset.name
+                        );
+                    }
+                }
+            }
             rows.push((name, shingle_prf(&gold_text, &text)));
         }
     }
@@ -317,5 +370,10 @@ fn main() {
         );
     } else {
         report("corpus", &rows, pages);
+        let fields: Vec<String> = meta_hits
+            .iter()
+            .map(|(f, ok, n)| format!("{f} {ok}/{n}"))
+            .collect();
+        println!("  corpus metadata: {}", fields.join(", "));
     }
 }

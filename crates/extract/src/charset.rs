@@ -113,10 +113,26 @@ fn detect(bytes: &[u8], url: Option<&str>) -> &'static Encoding {
     let sample = &bytes[..bytes.len().min(DETECT_LIMIT)];
     det.feed(sample, sample.len() == bytes.len());
     let tld = url.and_then(tld_of);
-    det.guess(
+    let guess = det.guess(
         tld.as_deref().map(str::as_bytes),
         chardetng::Utf8Detection::Allow,
-    )
+    );
+    prefer_koi8_r(guess, sample)
+}
+
+/// KOI8-U and KOI8-R differ only in the Ukrainian letters; a text that uses none
+/// of them is reported as the far more common KOI8-R.
+fn prefer_koi8_r(enc: &'static Encoding, sample: &[u8]) -> &'static Encoding {
+    if enc != encoding_rs::KOI8_U {
+        return enc;
+    }
+    let (u, _) = encoding_rs::KOI8_U.decode_without_bom_handling(sample);
+    let (r, _) = encoding_rs::KOI8_R.decode_without_bom_handling(sample);
+    if u == r {
+        encoding_rs::KOI8_R
+    } else {
+        enc
+    }
 }
 
 /// The single-byte Cyrillic encodings Russian-language sites mix up.
@@ -160,7 +176,7 @@ fn cyrillic_mislabel(
         cyrillic_lower_share(&text)
     };
     let (g, d) = (lower(guess), lower(declared));
-    (g > 0.6 && d < 0.4).then_some(guess)
+    (g > 0.6 && d < 0.4).then(|| prefer_koi8_r(guess, sample))
 }
 
 /// The share of lowercase among non-initial Cyrillic letters of words. Russian text

@@ -126,7 +126,7 @@ const SEPARATORS: &[&str] = &[
 ];
 
 /// Removes a site-name prefix or suffix from a `<title>`.
-fn strip_site(title: &str, site: Option<&str>) -> String {
+fn strip_site(title: &str, site: Option<&str>, content_head: &str) -> String {
     for sep in SEPARATORS {
         if !title.contains(sep) {
             continue;
@@ -149,7 +149,13 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
                 return kept.join(sep);
             }
         }
-        // Otherwise the longest part is the page's own title.
+        // Otherwise the part the content starts with, else the longest part.
+        if let Some(p) = parts.iter().find(|p| {
+            let n = norm(p);
+            n.chars().count() >= 8 && content_head.contains(&n)
+        }) {
+            return (*p).to_string();
+        }
         if let Some(p) = parts.iter().max_by_key(|p| p.chars().count()) {
             return (*p).to_string();
         }
@@ -177,13 +183,26 @@ pub(crate) fn build(
         .or(ld.publisher.clone());
     let og_title = meta(tree, &["og:title", "twitter:title"]).map(str::to_string);
     let h1 = first_h1(&tree.blocks, scores);
-    let title = choose_title(
-        tree.head.title.as_deref(),
-        og_title.as_deref(),
-        h1,
-        ld.headline.as_deref(),
-        site_name.as_deref(),
-    );
+    let content_head: String = tree
+        .blocks
+        .iter()
+        .zip(scores)
+        .filter(|(_, s)| s.is_content)
+        .take(5)
+        .map(|(b, _)| norm(&b.text))
+        .collect();
+    let title = match h1 {
+        // The heading of the main content is the page's title.
+        Some((h, true)) if h.chars().count() >= 3 => Some(h.to_string()),
+        _ => choose_title(
+            tree.head.title.as_deref(),
+            og_title.as_deref(),
+            h1.map(|h| h.0),
+            ld.headline.as_deref(),
+            site_name.as_deref(),
+            &content_head,
+        ),
+    };
     let canonical_url = tree
         .head
         .canonical
@@ -283,7 +302,9 @@ pub(crate) fn build(
     (title, md)
 }
 
-fn first_h1<'a>(blocks: &'a [RawBlock], scores: &[BlockScore]) -> Option<&'a str> {
+/// The main `<h1>`: one in the content if any (flag `true`), else one in
+/// `<main>`/`<article>`, else the first.
+fn first_h1<'a>(blocks: &'a [RawBlock], scores: &[BlockScore]) -> Option<(&'a str, bool)> {
     let h1s = || {
         blocks
             .iter()
@@ -291,9 +312,14 @@ fn first_h1<'a>(blocks: &'a [RawBlock], scores: &[BlockScore]) -> Option<&'a str
             .filter(|(b, _)| b.kind == BlockKind::Heading { level: 1 })
     };
     h1s()
-        .find(|(_, s)| s.is_content || s.in_main)
-        .or_else(|| h1s().next())
-        .map(|(b, _)| b.text.as_str())
+        .find(|(_, s)| s.is_content)
+        .map(|(b, _)| (b.text.as_str(), true))
+        .or_else(|| {
+            h1s()
+                .find(|(_, s)| s.in_main)
+                .or_else(|| h1s().next())
+                .map(|(b, _)| (b.text.as_str(), false))
+        })
 }
 
 fn choose_title(
@@ -302,6 +328,7 @@ fn choose_title(
     h1: Option<&str>,
     headline: Option<&str>,
     site: Option<&str>,
+    content_head: &str,
 ) -> Option<String> {
     if let Some(h) = h1.filter(|h| h.chars().count() >= 3) {
         let nh = norm(h);
@@ -314,13 +341,13 @@ fn choose_title(
         }
     }
     if let Some(o) = og.filter(|o| !o.is_empty()) {
-        return Some(strip_site(o, site));
+        return Some(strip_site(o, site, content_head));
     }
     if let Some(h) = headline.filter(|o| !o.is_empty()) {
         return Some(h.to_string());
     }
     if let Some(t) = title.filter(|t| !t.is_empty()) {
-        return Some(strip_site(t, site));
+        return Some(strip_site(t, site, content_head));
     }
     h1.map(str::to_string)
 }
@@ -358,11 +385,11 @@ mod tests {
     #[test]
     fn site_suffix() {
         assert_eq!(
-            strip_site("Big news today | Ministry of X", Some("Ministry of X")),
+            strip_site("Big news today | Ministry of X", Some("Ministry of X"), ""),
             "Big news today"
         );
         assert_eq!(
-            strip_site("Ministry — A much longer article title here", None),
+            strip_site("Ministry — A much longer article title here", None, ""),
             "A much longer article title here"
         );
     }
