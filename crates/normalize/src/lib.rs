@@ -586,11 +586,8 @@ impl Normalizer {
 
     /// Normalises `text`; [`Cow::Borrowed`] when nothing changes.
     pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        if !self.needs_work(text) {
-            return Cow::Borrowed(text);
-        }
         let mut repairs = Vec::new();
-        match self.run(text, false, &mut repairs) {
+        match self.by_lines(text, false, &mut repairs) {
             Some(w) => Cow::Owned(w.text),
             None => Cow::Borrowed(text),
         }
@@ -599,12 +596,7 @@ impl Normalizer {
     /// Normalises `text` and reports the repairs made and the offset map.
     pub fn normalize_report(&self, text: &str) -> Normalized {
         let mut repairs = Vec::new();
-        let w = if self.needs_work(text) {
-            self.run(text, true, &mut repairs)
-        } else {
-            None
-        };
-        match w {
+        match self.by_lines(text, true, &mut repairs) {
             Some(w) => Normalized {
                 text: w.text,
                 repairs,
@@ -701,7 +693,65 @@ impl Normalizer {
 
     /// The fast check: `false` only when no step can change `text`.
     pub fn needs_work(&self, text: &str) -> bool {
-        needs_work(&self.settings, text.as_bytes())
+        first_work(&self.settings, text.as_bytes()).is_some()
+    }
+
+    /// Runs the steps line by line from the first line that needs work; lines that are
+    /// clean are copied. `None` when nothing changed.
+    fn by_lines(&self, text: &str, track: bool, repairs: &mut Vec<Repair>) -> Option<Work> {
+        let at = first_work(&self.settings, text.as_bytes())?;
+        let first_line = text[..at].rfind('\n').map_or(0, |p| p + 1);
+        let mut out = Emit::new(text.len(), track);
+        out.copy(text, 0, first_line);
+        let mut changed = false;
+        let mut start = first_line;
+        while start <= text.len() {
+            let (mut end, next) = match text[start..].find('\n') {
+                Some(p) => (start + p, Some(start + p)),
+                None => (text.len(), None),
+            };
+            // "\r\n" is one line break; the "\n" then maps to the "\r".
+            let mut break_at = next;
+            if self.settings.normalize_spaces && next.is_some() && text[start..end].ends_with('\r')
+            {
+                end -= 1;
+                break_at = Some(end);
+                changed = true;
+            }
+            let line = &text[start..end];
+            match first_work(&self.settings, line.as_bytes())
+                .and_then(|_| self.run(line, track, repairs))
+            {
+                Some(w) => {
+                    changed = true;
+                    out.text.push_str(&w.text);
+                    if track {
+                        out.src
+                            .extend(w.map[..w.text.len()].iter().map(|&i| start + i));
+                    }
+                }
+                None => out.copy(text, start, end),
+            }
+            match (next, break_at) {
+                (Some(nl), Some(b)) => {
+                    out.push('\n', b);
+                    start = nl + 1;
+                }
+                _ => break,
+            }
+        }
+        if !changed {
+            return None;
+        }
+        let done = out.done();
+        let mut map = done.src;
+        if track {
+            map.push(text.len());
+        }
+        Some(Work {
+            text: done.text,
+            map,
+        })
     }
 }
 
@@ -947,15 +997,15 @@ fn spaces(text: &str, track: bool) -> Option<StepOut> {
     Some(out.done())
 }
 
-/// The byte scan behind [`Normalizer::normalize`]'s borrowed path. Conservative: `false`
-/// only when every step would leave `b` unchanged.
-fn needs_work(s: &Settings, b: &[u8]) -> bool {
+/// The byte scan behind [`Normalizer::normalize`]'s borrowed path: the offset of a byte on a
+/// line that needs work. Conservative: `None` only when every step would leave `b` unchanged.
+fn first_work(s: &Settings, b: &[u8]) -> Option<usize> {
     let n = b.len();
     if n == 0 {
-        return false;
+        return None;
     }
-    if b[0] == b' ' || b[n - 1] == b' ' {
-        return true;
+    if b[0] == b' ' {
+        return Some(0);
     }
     let fold_punct = s.fold_quotes || s.fold_dashes || s.fold_ellipsis;
     let mut i = 0;
@@ -963,14 +1013,14 @@ fn needs_work(s: &Settings, b: &[u8]) -> bool {
         let c = b[i];
         if (0x20..0x7F).contains(&c) {
             if c == b' ' {
-                let next = b[i + 1];
+                let next = b.get(i + 1).copied().unwrap_or(b'\n');
                 if next == b' ' || next == b'\n' {
-                    return true;
+                    return Some(i);
                 }
             } else if c == b'&' {
                 let next = b.get(i + 1).copied().unwrap_or(b' ');
                 if next == b'#' || next.is_ascii_alphabetic() {
-                    return true;
+                    return Some(i);
                 }
             }
             i += 1;
@@ -978,13 +1028,13 @@ fn needs_work(s: &Settings, b: &[u8]) -> bool {
         }
         if c == b'\n' {
             if b.get(i + 1) == Some(&b' ') {
-                return true;
+                return Some(i + 1);
             }
             i += 1;
             continue;
         }
         if c < 0x80 {
-            return true; // tab, CR, other controls, DEL
+            return Some(i); // tab, CR, other controls, DEL
         }
         // Cyrillic letters U+0400..=U+047F: lead D0 or D1.
         if (c == 0xD0 || c == 0xD1) && i + 1 < n {
@@ -992,15 +1042,18 @@ fn needs_work(s: &Settings, b: &[u8]) -> bool {
             let upper = match cp {
                 0x410..=0x42F | 0x401 | 0x404 | 0x406 | 0x407 | 0x40E => true,
                 0x430..=0x44F | 0x451 | 0x454 | 0x456 | 0x457 | 0x45E => false,
-                _ => return true,
+                _ => return Some(i),
             };
             let special = !(0x410..=0x44F).contains(&cp);
             // Case anomaly "аБ" (a swapped single-byte charset), or an upper-case letter
             // followed by one of the windows-1251 bytes 0xA0..=0xBF (UTF-8 continuation bytes
             // read as windows-1251: "РІ", "СЏ").
             if let Some(prev_upper) = prev_cyrillic(b, i) {
-                if (upper && !prev_upper) || (special && prev_upper) {
-                    return true;
+                // "Р" + ё/і/ї/є/ў/Ё/І/Ї/Є/Ў is the UTF-8 of и, г, п, к, Т, Ш, Ъ, Я, в, С read as
+                // windows-1251; after "С" the same bytes would be archaic letters only.
+                let lead_r_s = b[i - 1] == 0xA0 && b[i - 2] == 0xD0;
+                if (upper && !prev_upper) || (special && lead_r_s) {
+                    return Some(i);
                 }
             }
             i += 2;
@@ -1013,22 +1066,30 @@ fn needs_work(s: &Settings, b: &[u8]) -> bool {
                 (0x84, 0x96) => b.get(i + 3).is_none_or(|&x| x < 0x80),
                 _ => false,
             };
-            if !ok || prev_cyrillic(b, i) == Some(true) {
-                return true;
+            if !ok || prev_is_lead(b, i) {
+                return Some(i);
             }
             i += 3;
             continue;
         }
         if c == 0xC2 && i + 1 < n && (b[i + 1] == 0xAB || b[i + 1] == 0xBB) {
-            if prev_cyrillic(b, i) == Some(true) {
-                return true;
+            if prev_is_lead(b, i) {
+                return Some(i);
             }
             i += 2;
             continue;
         }
-        return true;
+        return Some(i);
     }
-    false
+    // Checked last so that the offset returned is always the first one that needs work.
+    (b[n - 1] == b' ').then_some(n - 1)
+}
+
+/// `true` when the char before byte `i` is В, Г, Р or С: the windows-1251 reading of the
+/// UTF-8 lead bytes 0xC2, 0xC3, 0xD0 and 0xD1.
+#[inline]
+fn prev_is_lead(b: &[u8], i: usize) -> bool {
+    i >= 2 && b[i - 2] == 0xD0 && matches!(b[i - 1], 0x92 | 0x93 | 0xA0 | 0xA1)
 }
 
 /// If the char before byte `i` is a Cyrillic letter U+0400..=U+047F, whether it is upper-case.
@@ -1059,12 +1120,13 @@ mod tests {
             "a",
             "Министерство связи и информатизации.\nITU — «цифровая» трансформация…",
             "No. 5 № 7",
+            "ВІКІ Сёння «ОАО»",
         ] {
             assert!(!n.needs_work(clean), "{clean:?}");
         }
         for dirty in [
-            " a", "a ", "a  b", "a\n b", "a \nb", "a\tb", "a\r\nb", "&amp;", "ВІКІ", "аБв", "Р’",
-            "é",
+            " a", "a ", "a  b", "a\n b", "a \nb", "a\tb", "a\r\nb", "&amp;", "РІ", "СЃ", "аБв",
+            "Р’", "В«", "é",
         ] {
             assert!(n.needs_work(dirty), "{dirty:?}");
         }

@@ -673,7 +673,7 @@ struct Token {
 
 /// Fixes one line whose Cyrillic was decoded with the wrong single-byte charset.
 fn fix_cyrillic(text: &str, repairs: &mut Vec<Repair>) -> Option<Tracked> {
-    if text.is_ascii() {
+    if text.is_ascii() || !cyrillic_gate(text) {
         return None;
     }
     let mut best: Option<(usize, usize, Vec<Token>)> = None; // (score, pair index, tokens)
@@ -904,6 +904,52 @@ fn judge_pair(text: &str, real: &Charmap, via: &Charmap) -> Option<(usize, Vec<T
         return Some((score, keep));
     }
     None
+}
+
+/// Letters of the Russian, Belarusian and Ukrainian alphabets (no ґ: it is rare and is one
+/// of the symbols windows-1251 mojibake leaves).
+fn is_basic_cyrillic(c: char) -> bool {
+    matches!(
+        c,
+        'А'..='я' | 'Ё' | 'ё' | 'І' | 'і' | 'Ў' | 'ў' | 'Ї' | 'ї' | 'Є' | 'є'
+    )
+}
+
+/// A cheap test that a line may hold single-byte Cyrillic mojibake: a run of four
+/// non-ASCII non-Cyrillic symbols or letters (windows-1251 read as windows-1252 and the
+/// like), or Cyrillic with a case anomaly ("гЙЖТПЧБС") or with a letter or symbol that is not
+/// in the three alphabets next to a letter ("Ухэх№рыќэћщ"). `fix_cyrillic` needs one of them
+/// to decide anything, so lines without any are skipped.
+pub(crate) fn cyrillic_gate(text: &str) -> bool {
+    let mut run = 0;
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if c.is_ascii() || c.is_whitespace() || is_basic_cyrillic(c) {
+            run = 0;
+        } else {
+            run += 1;
+            if run >= 4 {
+                return true;
+            }
+        }
+        if let Some(p) = prev {
+            if is_basic_cyrillic(p) && p.is_lowercase() && is_basic_cyrillic(c) && c.is_uppercase()
+            {
+                return true;
+            }
+            let common = |x: char| {
+                x.is_ascii()
+                    || x.is_whitespace()
+                    || is_basic_cyrillic(x)
+                    || "–—‘’“”„…«»·".contains(x)
+            };
+            if (is_basic_cyrillic(p) && !common(c)) || (is_basic_cyrillic(c) && !common(p)) {
+                return true;
+            }
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 fn is_cyrillic_run(s: &str) -> bool {

@@ -1,0 +1,62 @@
+//! Times each part of the normaliser on lingua sentences (a profiling aid).
+//!
+//! Run: `cargo run --release -p pagesift-normalize --example timing`
+use std::time::Instant;
+
+use pagesift_normalize::{Normalizer, Settings};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/lingua-testdata");
+    let mut text = String::new();
+    for lang in ["ru", "be", "uk", "en"] {
+        text.push_str(&std::fs::read_to_string(
+            dir.join(lang).join("sentences.txt"),
+        )?);
+    }
+    let configs = [
+        ("all", Settings::new()),
+        ("no repair", Settings::new().with_repair_mojibake(false)),
+        ("repair only", Settings::none().with_repair_mojibake(true)),
+        (
+            "nfc only",
+            Settings::none().with_unicode_form(pagesift_normalize::UnicodeForm::Nfc),
+        ),
+        ("spaces only", Settings::none().with_normalize_spaces(true)),
+    ];
+    for (name, s) in configs {
+        let n = Normalizer::new(s);
+        let t = Instant::now();
+        let out = n.normalize(&text);
+        let dt = t.elapsed();
+        eprintln!(
+            "{name:12} {:8.1} MB/s  changed={}  needs_work(out)={}",
+            text.len() as f64 / dt.as_secs_f64() / 1e6,
+            out != text.as_str(),
+            n.needs_work(&out)
+        );
+    }
+    let n = Normalizer::default();
+    let clean = n.normalize(&text).into_owned();
+    let t = Instant::now();
+    let mut total = 0;
+    for _ in 0..20 {
+        total += usize::from(n.needs_work(std::hint::black_box(&clean)));
+    }
+    eprintln!(
+        "needs_work(clean): {:.1} MB/s ({total})",
+        20.0 * clean.len() as f64 / t.elapsed().as_secs_f64() / 1e6
+    );
+    let flagged = clean.lines().filter(|l| n.needs_work(l)).count();
+    eprintln!(
+        "clean lines still flagged: {flagged} of {}",
+        clean.lines().count()
+    );
+    for (i, line) in clean.lines().enumerate() {
+        if n.needs_work(line) {
+            eprintln!("line {i} needs work: {line:?}");
+            break;
+        }
+    }
+    Ok(())
+}
