@@ -611,6 +611,11 @@ impl State {
     }
 
     fn on_element(&mut self, el: &mut Element<'_, '_>) -> Option<(u32, usize)> {
+        // Inside svg, math, select, object ... nothing reaches the output: no frames
+        // (inline SVG icons are thousands of elements on some pages).
+        if self.skip > 0 {
+            return None;
+        }
         let name = el.tag_name();
         let tag = Tag::from_name(&name);
         if tag.is_block() || tag == Tag::Td {
