@@ -20,6 +20,8 @@ use std::time::{Duration, Instant};
 const LANGS: [&str; 13] = [
     "be", "bg", "de", "en", "fr", "kk", "lt", "lv", "mk", "pl", "ru", "sr", "uk",
 ];
+/// Confidence under which the fallback contender asks lingua.
+const FALLBACK_BELOW: f64 = 0.5;
 const SPLITS: [&str; 3] = ["single-words", "word-pairs", "sentences"];
 
 fn data_dir() -> PathBuf {
@@ -97,6 +99,12 @@ fn main() {
     }
 
     let ours = Detector::new(Settings::default().with_allowlist(LANGS)).expect("allowlist");
+    let lingua = (!fast && errors.is_none()).then(|| {
+        let langs: Vec<Language> = LANGS.iter().map(|c| lingua_lang(c)).collect();
+        LanguageDetectorBuilder::from_languages(&langs)
+            .with_preloaded_language_models()
+            .build()
+    });
     let whatlang_langs: Vec<whatlang::Lang> = LANGS
         .iter()
         .filter_map(|c| match *c {
@@ -149,17 +157,28 @@ fn main() {
             }),
         },
     ];
-    if !fast && errors.is_none() {
-        let langs: Vec<Language> = LANGS.iter().map(|c| lingua_lang(c)).collect();
-        let lingua = LanguageDetectorBuilder::from_languages(&langs)
-            .with_preloaded_language_models()
-            .build();
+    if let Some(lingua) = &lingua {
+        let lingua_code = move |t: &str| {
+            lingua
+                .detect_language_of(t)
+                .map_or_else(|| "und".to_owned(), |l| l.iso_code_639_1().to_string())
+        };
+        let ours = &ours;
         contenders.push(Contender {
             name: "lingua-high",
+            run: Box::new(lingua_code),
+        });
+        // What a fallback to the heavy model for the uncertain few would buy: pagesift's
+        // answer when its confidence is at least FALLBACK_BELOW, lingua's otherwise.
+        contenders.push(Contender {
+            name: "ps+lingua<.5",
             run: Box::new(move |t: &str| {
-                lingua
-                    .detect_language_of(t)
-                    .map_or_else(|| "und".to_owned(), |l| l.iso_code_639_1().to_string())
+                let g = ours.detect(t);
+                if g.confidence >= FALLBACK_BELOW {
+                    g.lang
+                } else {
+                    lingua_code(t)
+                }
             }),
         });
     }
@@ -277,7 +296,7 @@ fn main() {
                 d += t.time;
             }
             print!(
-                "{:>12}: {:>7.2}",
+                "{:>14}: {:>6.2}",
                 c.name,
                 b as f64 / 1e6 / d.as_secs_f64().max(1e-9)
             );
