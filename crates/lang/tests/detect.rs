@@ -155,6 +155,11 @@ fn too_short_or_letterless_text_is_und() {
     );
     assert_eq!(page.lang, "und");
     assert!(page.mix.is_empty());
+    let page = d.detect_blocks(&[], Some("ru"));
+    assert_eq!(
+        (page.lang.as_str(), page.confidence, page.blocks.len()),
+        ("und", 0.0, 0)
+    );
 }
 
 #[test]
