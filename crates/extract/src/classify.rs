@@ -255,10 +255,12 @@ pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> C
     let mut rel = vec![0u32; n];
     let mut region_of = vec![0f32; n];
     for &r in &roots {
+        // A widened region carries the score of the container it grew from.
+        let best_score = best.map_or(0.0, |b| finals[b].max(0.0));
         let rs = if finals[r].is_finite() {
-            finals[r]
+            finals[r].max(best_score)
         } else {
-            0.0
+            best_score
         };
         // A negative name on a frame holding half the region's good text is a
         // wrapper (page builders' `widget-container`), not a boilerplate box.
