@@ -50,6 +50,56 @@ type FxBuild = BuildHasherDefault<FxHasher>;
 type FxMap<K, V> = HashMap<K, V, FxBuild>;
 type FxSet<K> = HashSet<K, FxBuild>;
 
+/// Cache of token key → id per thread, for every group of every tagger (keyed by the
+/// group's process-unique `uid`). Cleared when it grows past `STEM_CACHE_MAX` entries.
+type StemCache = FxMap<(u64, Box<str>), u32>;
+
+const STEM_CACHE_MAX: usize = 200_000;
+
+thread_local! {
+    static STEM_CACHE: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache::default());
+}
+
+static NEXT_UID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// Borrowed lookup into `StemCache` without allocating a `Box<str>` (the usual
+/// `Borrow`-to-trait-object trick: both key forms hash and compare alike).
+trait CacheKey {
+    fn parts(&self) -> (u64, &str);
+}
+
+impl CacheKey for (u64, Box<str>) {
+    fn parts(&self) -> (u64, &str) {
+        (self.0, &self.1)
+    }
+}
+
+impl CacheKey for (u64, &str) {
+    fn parts(&self) -> (u64, &str) {
+        (self.0, self.1)
+    }
+}
+
+impl<'a> std::borrow::Borrow<dyn CacheKey + 'a> for (u64, Box<str>) {
+    fn borrow(&self) -> &(dyn CacheKey + 'a) {
+        self
+    }
+}
+
+impl std::hash::Hash for dyn CacheKey + '_ {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.parts().hash(state);
+    }
+}
+
+impl PartialEq for dyn CacheKey + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts() == other.parts()
+    }
+}
+
+impl Eq for dyn CacheKey + '_ {}
+
 /// Bytes per token id in the automaton's alphabet. The first byte has the high bit set and
 /// the others do not, so a pattern can only match at a token boundary.
 const ID_BYTES: usize = 3;
@@ -107,6 +157,8 @@ pub(crate) struct Group {
     stem: StemKind,
     vocab: FxMap<Box<str>, u32>,
     next_id: u32,
+    /// Process-unique id of this compiled group, the key of its stem cache entries.
+    uid: u64,
     /// First three chars of every stem of three chars or more: a token whose key does not
     /// start with one of these (or with a `short` stem) cannot be in the vocabulary, so it
     /// is never stemmed. Stems are prefixes of their words in every stemmer we use, bar
@@ -176,6 +228,7 @@ impl Group {
             },
             vocab: FxMap::default(),
             next_id: 0,
+            uid: NEXT_UID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             pre3: FxSet::default(),
             short: Vec::new(),
             ac: None,
@@ -393,7 +446,25 @@ impl Group {
     ) {
         let stemmer = self.stem.stemmer();
         ids.clear();
-        ids.extend(toks.iter().map(|t| self.id_of(&t.key, &stemmer)));
+        STEM_CACHE.with(|cell| {
+            let mut cache = cell.borrow_mut();
+            if cache.len() > STEM_CACHE_MAX {
+                cache.clear();
+            }
+            for t in toks {
+                let key = (self.uid, t.key.as_ref());
+                // Stemming is the costliest step per token; words repeat, so remember.
+                let id = match cache.get(&key as &dyn CacheKey) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.id_of(&t.key, &stemmer);
+                        cache.insert((self.uid, t.key.as_ref().into()), id);
+                        id
+                    }
+                };
+                ids.push(id);
+            }
+        });
         if ids.iter().all(|&i| i == 0) {
             return;
         }
