@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use crate::classify::BlockScore;
 use crate::dates;
-use crate::parse::{RawBlock, Tree};
+use crate::parse::{RawBlock, TimeKind, Tree};
 use crate::{BlockKind, Metadata};
 
 fn meta<'a>(tree: &'a Tree, keys: &[&str]) -> Option<&'a str> {
@@ -269,15 +269,15 @@ pub(crate) fn build(
     )
     .and_then(dates::normalize_machine)
     .or_else(|| ld.modified.as_deref().and_then(dates::normalize_machine));
-    for (_, v, itemprop) in &tree.head.times {
-        if *itemprop {
-            if let Some((k, v)) = v.split_once('\u{1}') {
-                if k.contains("datepublished") && published.is_none() {
-                    published = dates::normalize_machine(v);
-                } else if k.contains("datemodified") && modified.is_none() {
-                    modified = dates::normalize_machine(v);
-                }
+    for t in &tree.head.times {
+        match t.kind {
+            TimeKind::Published if published.is_none() => {
+                published = dates::normalize_machine(&t.value)
             }
+            TimeKind::Modified if modified.is_none() => {
+                modified = dates::normalize_machine(&t.value)
+            }
+            _ => {}
         }
     }
     if published.is_none() {
@@ -285,8 +285,8 @@ pub(crate) fn build(
             .head
             .times
             .iter()
-            .filter(|t| !t.2)
-            .find_map(|(_, v, _)| dates::normalize_machine(v));
+            .filter(|t| t.kind == TimeKind::Time)
+            .find_map(|t| dates::normalize_machine(&t.value));
     }
     if published.is_none() {
         published = text_date(&tree.blocks, scores);

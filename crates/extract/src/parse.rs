@@ -198,7 +198,7 @@ pub(crate) struct RawBlock {
     pub frame: u32,
     pub text_len: u32,
     pub link_len: u32,
-    /// Characters in the block's own link text (for the features).
+    /// Number of links that start in the block.
     pub n_links: u32,
 }
 
@@ -212,8 +212,28 @@ pub(crate) struct Head {
     pub canonical: Option<String>,
     /// JSON-LD script bodies.
     pub json_ld: Vec<String>,
-    /// `(frame, datetime)` of `<time datetime>` and `itemprop=datePublished` elements.
-    pub times: Vec<(u32, String, bool)>,
+    /// `<time datetime>` and `itemprop=datePublished|dateModified` values.
+    pub times: Vec<TimeMark>,
+}
+
+/// What a machine-readable date on an element says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TimeKind {
+    /// `<time datetime>`: some date, usually the publication.
+    Time,
+    /// `itemprop=datePublished`.
+    Published,
+    /// `itemprop=dateModified`.
+    Modified,
+}
+
+/// A machine-readable date found on an element.
+#[derive(Debug, Clone)]
+pub(crate) struct TimeMark {
+    /// The element's frame (kept for ranking dates by position).
+    pub frame: u32,
+    pub kind: TimeKind,
+    pub value: String,
 }
 
 /// The parse result.
@@ -607,7 +627,10 @@ impl State {
         self.tree
             .head
             .times
-            .extend(h.times.into_iter().map(|(f, t, p)| (f + base, t, p)));
+            .extend(h.times.into_iter().map(|t| TimeMark {
+                frame: t.frame + base,
+                ..t
+            }));
     }
 
     fn on_element(&mut self, el: &mut Element<'_, '_>) -> Option<(u32, usize)> {
@@ -696,7 +719,11 @@ impl State {
         if tag == Tag::Time && has_attrs {
             if let Some(dt) = el.get_attribute("datetime") {
                 let frame = self.tree.frames.len() as u32;
-                self.tree.head.times.push((frame, dt, false));
+                self.tree.head.times.push(TimeMark {
+                    frame,
+                    kind: TimeKind::Time,
+                    value: dt,
+                });
             }
         }
         // A date, byline or tag list in an inline element is its own block (list
@@ -773,12 +800,14 @@ impl State {
                 let v = el
                     .get_attribute("content")
                     .or_else(|| el.get_attribute("datetime"));
-                if let Some(v) = v {
+                if let Some(value) = v {
                     let frame = self.tree.frames.len() as u32;
-                    self.tree
-                        .head
-                        .times
-                        .push((frame, format!("{p}\u{1}{v}"), true));
+                    let kind = if p.contains("datepublished") {
+                        TimeKind::Published
+                    } else {
+                        TimeKind::Modified
+                    };
+                    self.tree.head.times.push(TimeMark { frame, kind, value });
                 }
             }
         }
