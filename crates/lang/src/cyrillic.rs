@@ -322,7 +322,8 @@ impl Scan {
         let mut scan = Scan::default();
         let mut counts = [0u32; 256];
         let mut word = WordBuf::default();
-        for c in text.chars() {
+        let mut tail = "";
+        for (pos, c) in text.char_indices() {
             if is_cyrillic(c) && c.is_alphabetic() {
                 if word.pending_apostrophe {
                     word.apostrophes += 1;
@@ -349,9 +350,27 @@ impl Scan {
                 word.pending_apostrophe = true;
             } else {
                 scan.end_word(&mut word, &mut counts);
+                if scan.words > MAX_WORDS {
+                    tail = &text[pos..];
+                    break;
+                }
             }
         }
         scan.end_word(&mut word, &mut counts);
+        // Past the examined words only letters are counted, in a tight loop.
+        for c in tail.chars() {
+            if is_cyrillic(c) && c.is_alphabetic() {
+                let l = lower_cyrillic(c) as usize;
+                if (0x400..0x500).contains(&l) {
+                    counts[l - 0x400] += 1;
+                }
+                scan.cyrillic += 1;
+                scan.letters += 1;
+            } else if c.is_alphabetic() {
+                scan.latin += 1;
+                scan.letters += 1;
+            }
+        }
         for &c in TRACKED.iter() {
             let n = counts[(c as usize - 0x400) & 0xFF];
             if n == 0 {

@@ -337,7 +337,7 @@ impl Detector {
             } else {
                 PRIOR_WEIGHT_TEXT
             };
-            let (guess, letters) = self.detect_with(b.text, prior, weight);
+            let (guess, _) = self.detect_with(b.text, prior, weight);
             if !guess.is_und() {
                 let w = letters as f64;
                 let e = weights.entry(guess.lang.clone()).or_insert((0.0, 0.0));
@@ -372,6 +372,25 @@ impl Detector {
 
     /// Detects with a prior of the given weight; also returns the letter count.
     fn detect_with(&self, text: &str, prior: Option<Lang>, prior_weight: f32) -> (Guess, usize) {
+        // No Cyrillic byte at all (lead bytes 0xD0..=0xD4 cover U+0400..U+052F): whatlang
+        // alone decides, and the scan is skipped.
+        if !text.bytes().any(|b| (0xD0..=0xD4).contains(&b)) {
+            let letters = text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .take(self.min_chars.max(1))
+                .count();
+            if letters < self.min_chars.max(1) {
+                let script = (letters > 0)
+                    .then(|| whatlang::detect_script(text).map(|s| s.name().to_owned()))
+                    .flatten();
+                return (Guess::und(script), letters);
+            }
+            return (
+                self.finish(text, self.detect_other(text, prior, prior_weight)),
+                letters,
+            );
+        }
         let scan = Scan::new(text);
         let letters = scan.letters;
         if letters < self.min_chars.max(1) {
@@ -387,12 +406,16 @@ impl Detector {
         } else {
             self.detect_other(text, prior, prior_weight)
         };
-        let guess = match guess {
+        (self.finish(text, guess), letters)
+    }
+
+    /// Applies the minimum confidence; `None` (no allowed language fits) is `und`.
+    fn finish(&self, text: &str, guess: Option<Guess>) -> Guess {
+        match guess {
             Some(g) if g.confidence >= self.min_confidence => g,
             Some(g) => Guess::und(g.script),
             None => Guess::und(whatlang::detect_script(text).map(|s| s.name().to_owned())),
-        };
-        (guess, letters)
+        }
     }
 
     fn detect_cyrillic(
