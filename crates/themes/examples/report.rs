@@ -48,7 +48,9 @@ fn main() -> ExitCode {
     let holdout: Vec<eval::Case> = cases.into_iter().filter(|c| c.set == "holdout").collect();
     if !holdout.is_empty() {
         summary(
-            "holdout paragraphs only (written before the tagger was run on them)",
+            "holdout paragraphs only (written blind, before the tagger was run on them; the \
+             taxonomy was then extended from their misses: the first blind run scored micro \
+             P 1.000 R 0.617 F1 0.763 over all four languages)",
             &eval::run(&tagger, &holdout, und),
         );
     }

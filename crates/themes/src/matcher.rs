@@ -446,8 +446,11 @@ impl Group {
     ) {
         let stemmer = self.stem.stemmer();
         ids.clear();
-        STEM_CACHE.with(|cell| {
-            let mut cache = cell.borrow_mut();
+        // `try_with` fails only while the thread is being torn down: then go uncached.
+        let cached = STEM_CACHE.try_with(|cell| {
+            let Ok(mut cache) = cell.try_borrow_mut() else {
+                return false;
+            };
             if cache.len() > STEM_CACHE_MAX {
                 cache.clear();
             }
@@ -464,7 +467,12 @@ impl Group {
                 };
                 ids.push(id);
             }
+            true
         });
+        if cached != Ok(true) {
+            ids.clear();
+            ids.extend(toks.iter().map(|t| self.id_of(&t.key, &stemmer)));
+        }
         if ids.iter().all(|&i| i == 0) {
             return;
         }
