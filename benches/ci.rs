@@ -1,6 +1,8 @@
 //! The small `ci` group that CI runs in quick mode: each stage and the whole pipeline on
 //! the shipped corpus only, so it finishes in well under three minutes on two cores.
 
+#![allow(missing_docs)] // criterion_group! generates undocumented public functions.
+
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};

@@ -1,6 +1,8 @@
 //! End-to-end throughput: raw page bytes to a finished record (extract, normalise,
 //! detect, tag, assemble), one thread, over the corpus and the shared page sets.
 
+#![allow(missing_docs)] // criterion_group! generates undocumented public functions.
+
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};

@@ -21,7 +21,7 @@ pub enum RecordWriter<W: Write> {
     /// CSV (header written with the first record).
     Csv {
         /// The CSV writer.
-        writer: csv::Writer<W>,
+        writer: Box<csv::Writer<W>>,
         /// Whether `text` is a column.
         with_text: bool,
         /// Whether the header has been written.
@@ -57,7 +57,7 @@ impl<W: Write> RecordWriter<W> {
         match format {
             Format::Jsonl => RecordWriter::Jsonl(out),
             Format::Csv => RecordWriter::Csv {
-                writer: csv::Writer::from_writer(out),
+                writer: Box::new(csv::Writer::from_writer(out)),
                 with_text,
                 header_done: false,
             },

@@ -62,7 +62,7 @@ impl Summary {
     }
 }
 
-fn top<'a>(m: &'a BTreeMap<String, u64>, n: usize) -> Vec<(&'a String, &'a u64)> {
+fn top(m: &BTreeMap<String, u64>, n: usize) -> Vec<(&String, &u64)> {
     let mut v: Vec<_> = m.iter().collect();
     v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     v.truncate(n);
