@@ -377,8 +377,8 @@ pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> C
             s.score = s.score.min(0.0);
         }
     }
-    // "You may also like", "Читайте также": what follows, while it is short, is a
-    // related-links list inside the article container.
+    // "You may also like", "Читайте также": what follows, while it is short and not
+    // a sentence, is a related-links list inside the article container.
     let mut suppress = false;
     for (b, s) in blocks.iter().zip(out.iter_mut()) {
         if !s.is_content {
@@ -386,7 +386,12 @@ pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> C
         }
         if b.text_len <= 40 && related_trigger(&b.text) {
             suppress = true;
-        } else if suppress && (b.text_len >= 120 || matches!(b.kind, BlockKind::Heading { .. })) {
+        } else if suppress
+            && (b.text_len >= 120
+                || matches!(b.kind, BlockKind::Heading { .. })
+                || (b.text_len >= 40
+                    && b.text.trim_end().ends_with(['.', '!', '?', ';', '»', '"'])))
+        {
             suppress = false;
         }
         if suppress {
@@ -548,6 +553,36 @@ fn related_trigger(text: &str) -> bool {
         "дивіться також",
         "інші новини",
         "останні новини",
+        // Popular / recommended boxes.
+        "popular",
+        "most viewed",
+        "more like this",
+        "more on this",
+        "editor's picks",
+        "top stories",
+        "don't miss",
+        "самые популярные",
+        "популярное",
+        "популярные материалы",
+        "самое читаемое",
+        "материалы по теме",
+        "новости по теме",
+        "вам может быть интересно",
+        "рекомендуем",
+        "найпопулярніше",
+        "папулярнае",
+        // Comment sections.
+        "comments",
+        "leave a reply",
+        "leave a comment",
+        "add comment",
+        "комментарии",
+        "отзывы",
+        "добавить отзыв",
+        "добавить комментарий",
+        "оставить комментарий",
+        "каментарыі",
+        "коментарі",
     ];
     let t: String = text
         .trim()
