@@ -391,6 +391,10 @@ pub struct Features {
     pub region_score: f32,
     /// The block's final score: 1 inside the content region, minus its link
     /// density, minus 1 under a boilerplate hint inside the region; content at ≥ 0.5.
+    /// Text-level rules then cap it at 0: a repeated block, a bare date or dateline,
+    /// a lone widget word ("Advertisement"), a heading with nothing under it, a
+    /// copyright or breadcrumb line, the short items after "Read also" / "Читайте
+    /// также". On list pages headline links in the list region get 0.5.
     pub score: f32,
 }
 
