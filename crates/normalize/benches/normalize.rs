@@ -9,8 +9,9 @@
 //! - `dirty/mojibake-1251`: the same lines as UTF-8 read as windows-1251.
 //!
 //! Run: `cargo bench -p pagesift-normalize --bench normalize -- --warm-up-time 1 --measurement-time 3`
+#![allow(missing_docs)] // criterion_group! generates an undocumented function
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use pagesift_normalize::{Normalizer, Settings};
@@ -23,7 +24,7 @@ fn shared_data() -> Option<PathBuf> {
     p.exists().then_some(p)
 }
 
-fn sentences(dir: &PathBuf, langs: &[&str]) -> Vec<String> {
+fn sentences(dir: &Path, langs: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     for lang in langs {
         if let Ok(t) = std::fs::read_to_string(dir.join(lang).join("sentences.txt")) {
@@ -61,7 +62,13 @@ fn bench(c: &mut Criterion) {
         return;
     };
     let n = Normalizer::new(Settings::new());
-    let cyr_en = clean(&n, &sentences(&dir, &["ru", "be", "uk", "en"]));
+    // Lines the fast check still sends to the full steps (a "Рё" in a name, a rare letter)
+    // are left out of the clean set, which measures the borrowed path itself.
+    let cyr_en: String = clean(&n, &sentences(&dir, &["ru", "be", "uk", "en"]))
+        .lines()
+        .filter(|l| !n.needs_work(l))
+        .collect::<Vec<_>>()
+        .join("\n");
     let latin = clean(&n, &sentences(&dir, &["de", "fr", "pl"]));
     let dirty: String = cyr_en.lines().map(damage).collect::<Vec<_>>().join("\n");
     let moji: String = cyr_en

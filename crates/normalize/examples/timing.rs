@@ -24,6 +24,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ),
         ("spaces only", Settings::none().with_normalize_spaces(true)),
     ];
+    let damaged: String = text
+        .lines()
+        .map(|l| {
+            let mut s = format!("{}  \r", l.replacen(' ', "\u{a0}\u{a0}", 2));
+            if let Some((i, _)) = s.char_indices().nth(5) {
+                s.insert(i, '\u{ad}');
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let text = if std::env::args().any(|a| a == "--dirty") {
+        damaged
+    } else {
+        text
+    };
     for (name, s) in configs {
         let n = Normalizer::new(s);
         let t = Instant::now();

@@ -830,7 +830,7 @@ fn repair(text: &str, track: bool, repairs: &mut Vec<Repair>) -> Option<StepOut>
     let mut start = 0;
     for line in text.split('\n') {
         let end = start + line.len();
-        if !line.is_ascii() {
+        if mojibake_suspect(line) {
             if let Some(fixed) = mojibake::repair_line(line, repairs) {
                 let e = out.get_or_insert_with(|| Emit::new(text.len(), track));
                 e.copy(text, last, start);
@@ -846,6 +846,65 @@ fn repair(text: &str, track: bool, repairs: &mut Vec<Repair>) -> Option<StepOut>
     let mut e = out?;
     e.copy(text, last, text.len());
     Some(e.done())
+}
+
+/// `false` when no mojibake rule can fire on `line`: only ASCII, whitespace, invisible
+/// characters, the Russian/Belarusian/Ukrainian letters and common punctuation, without the
+/// patterns [`first_work`] looks for (and no-break spaces or soft hyphens right after a
+/// windows-1251 lead letter: "Р\u{AD}" is the UTF-8 of "н").
+fn mojibake_suspect(line: &str) -> bool {
+    if line.is_ascii() {
+        return false;
+    }
+    // "№" touching a letter is a mis-decoded letter ("Ухэх№рыќэћщ").
+    let mut last = ' ';
+    for c in line.chars() {
+        if (c == '№' && last.is_alphabetic()) || (last == '№' && c.is_alphabetic()) {
+            return true;
+        }
+        last = c;
+    }
+    let mut prev = OTHER;
+    for c in line.chars() {
+        let cp = u32::from(c);
+        prev = if c.is_ascii() {
+            OTHER
+        } else if is_space(c) || is_invisible(c) || c == '\u{AD}' {
+            if prev >= LEAD {
+                return true;
+            }
+            OTHER
+        } else if (0x430..=0x44F).contains(&cp) {
+            LOWER
+        } else if (0x410..=0x42F).contains(&cp) {
+            if prev == LOWER {
+                return true;
+            }
+            match cp {
+                0x420 => LEAD_R,
+                0x412 | 0x413 | 0x421 => LEAD,
+                _ => UPPER,
+            }
+        } else if matches!(c, 'ё' | 'є' | 'і' | 'ї' | 'ў') {
+            if prev >= LEAD {
+                return true;
+            }
+            LOWER
+        } else if matches!(c, 'Ё' | 'Є' | 'І' | 'Ї' | 'Ў') {
+            if prev >= LEAD || prev == LOWER {
+                return true;
+            }
+            UPPER
+        } else if "–—‘’“”„…«»№".contains(c) {
+            if prev >= LEAD {
+                return true;
+            }
+            OTHER
+        } else {
+            return true;
+        };
+    }
+    false
 }
 
 /// Step 4.
@@ -997,8 +1056,35 @@ fn spaces(text: &str, track: bool) -> Option<StepOut> {
     Some(out.done())
 }
 
-/// The byte scan behind [`Normalizer::normalize`]'s borrowed path: the offset of a byte on a
-/// line that needs work. Conservative: `None` only when every step would leave `b` unchanged.
+/// Printable ASCII that no step touches on its own (everything but space, `&` and controls).
+static PLAIN_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0x21;
+    while i < 0x7F {
+        t[i] = i != b'&' as usize;
+        i += 1;
+    }
+    t
+};
+
+/// Class of the previous char in [`first_work`].
+const OTHER: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+/// В, Г, С: windows-1251 readings of UTF-8 lead bytes 0xC2, 0xC3, 0xD1.
+const LEAD: u8 = 3;
+/// Р: the windows-1251 reading of lead byte 0xD0.
+const LEAD_R: u8 = 4;
+
+/// The byte scan behind [`Normalizer::normalize`]'s borrowed path: the offset of the first
+/// byte that may need work. Conservative: `None` only when every step would leave `b`
+/// unchanged.
+///
+/// Clean means: printable ASCII with single spaces inside lines, `\n`, the letters of the
+/// Russian, Belarusian and Ukrainian alphabets, and `– — ‘ ’ “ ” „ … « » №`. Mojibake that
+/// uses only those characters is still caught: UTF-8 read as windows-1251 puts `Р` before
+/// ё/і/ї/є/ў (the UTF-8 of и, г, п, к, в …) or `В Г Р С` before the punctuation, and a
+/// swapped single-byte charset leaves a lower-case letter directly before an upper-case one.
 fn first_work(s: &Settings, b: &[u8]) -> Option<usize> {
     let n = b.len();
     if n == 0 {
@@ -1008,74 +1094,98 @@ fn first_work(s: &Settings, b: &[u8]) -> Option<usize> {
         return Some(0);
     }
     let fold_punct = s.fold_quotes || s.fold_dashes || s.fold_ellipsis;
+    let mut prev = OTHER;
     let mut i = 0;
     while i < n {
+        // Runs of plain ASCII.
+        if PLAIN_ASCII[usize::from(b[i])] {
+            i += 1;
+            while i < n && PLAIN_ASCII[usize::from(b[i])] {
+                i += 1;
+            }
+            prev = OTHER;
+            continue;
+        }
         let c = b[i];
-        if (0x20..0x7F).contains(&c) {
-            if c == b' ' {
-                let next = b.get(i + 1).copied().unwrap_or(b'\n');
-                if next == b' ' || next == b'\n' {
-                    return Some(i);
-                }
-            } else if c == b'&' {
-                let next = b.get(i + 1).copied().unwrap_or(b' ');
-                if next == b'#' || next.is_ascii_alphabetic() {
-                    return Some(i);
-                }
-            }
-            i += 1;
-            continue;
-        }
-        if c == b'\n' {
-            if b.get(i + 1) == Some(&b' ') {
-                return Some(i + 1);
-            }
-            i += 1;
-            continue;
-        }
         if c < 0x80 {
-            return Some(i); // tab, CR, other controls, DEL
+            match c {
+                b' ' => {
+                    let next = b.get(i + 1).copied().unwrap_or(b'\n');
+                    if next == b' ' || next == b'\n' {
+                        return Some(i);
+                    }
+                }
+                b'\n' => {
+                    if b.get(i + 1) == Some(&b' ') {
+                        return Some(i + 1);
+                    }
+                }
+                b'&' => {
+                    let next = b.get(i + 1).copied().unwrap_or(b' ');
+                    if next == b'#' || next.is_ascii_alphabetic() {
+                        return Some(i);
+                    }
+                }
+                _ => return Some(i), // tab, CR, other controls, DEL
+            }
+            prev = OTHER;
+            i += 1;
+            continue;
         }
-        // Cyrillic letters U+0400..=U+047F: lead D0 or D1.
         if (c == 0xD0 || c == 0xD1) && i + 1 < n {
+            // Cyrillic U+0400..=U+047F.
             let cp = 0x400 + ((u32::from(c) - 0xD0) << 6) + (u32::from(b[i + 1]) & 0x3F);
-            let upper = match cp {
-                0x410..=0x42F | 0x401 | 0x404 | 0x406 | 0x407 | 0x40E => true,
-                0x430..=0x44F | 0x451 | 0x454 | 0x456 | 0x457 | 0x45E => false,
+            prev = match cp {
+                0x430..=0x44F => LOWER,
+                0x410..=0x42F => {
+                    if prev == LOWER {
+                        return Some(i); // "аБ": a swapped single-byte charset
+                    }
+                    match cp {
+                        0x420 => LEAD_R,
+                        0x412 | 0x413 | 0x421 => LEAD,
+                        _ => UPPER,
+                    }
+                }
+                // ё є і ї ў and their capitals: after "Р" they are the UTF-8 of и, к, г, п,
+                // в … read as windows-1251 ("Рё", "РІ"), after "В" of ¸ ¿ ³ ("Вё").
+                0x451 | 0x454 | 0x456 | 0x457 | 0x45E => {
+                    if prev >= LEAD {
+                        return Some(i);
+                    }
+                    LOWER
+                }
+                0x401 | 0x404 | 0x406 | 0x407 | 0x40E => {
+                    if prev >= LEAD || prev == LOWER {
+                        return Some(i);
+                    }
+                    UPPER
+                }
                 _ => return Some(i),
             };
-            let special = !(0x410..=0x44F).contains(&cp);
-            // Case anomaly "аБ" (a swapped single-byte charset), or an upper-case letter
-            // followed by one of the windows-1251 bytes 0xA0..=0xBF (UTF-8 continuation bytes
-            // read as windows-1251: "РІ", "СЏ").
-            if let Some(prev_upper) = prev_cyrillic(b, i) {
-                // "Р" + ё/і/ї/є/ў/Ё/І/Ї/Є/Ў is the UTF-8 of и, г, п, к, Т, Ш, Ъ, Я, в, С read as
-                // windows-1251; after "С" the same bytes would be archaic letters only.
-                let lead_r_s = b[i - 1] == 0xA0 && b[i - 2] == 0xD0;
-                if (upper && !prev_upper) || (special && lead_r_s) {
-                    return Some(i);
-                }
-            }
             i += 2;
             continue;
         }
-        // Common punctuation: – — ‘ ’ “ ” „ … « » №.
-        if c == 0xE2 && i + 2 < n && (b[i + 1] == 0x80 || b[i + 1] == 0x84) {
+        // Common punctuation: – — ‘ ’ “ ” „ … (E2 80 xx), № (E2 84 96), « » (C2 AB/BB).
+        if c == 0xE2 && i + 2 < n {
             let ok = match (b[i + 1], b[i + 2]) {
                 (0x80, 0x93 | 0x94 | 0x98 | 0x99 | 0x9C | 0x9D | 0x9E | 0xA6) => !fold_punct,
-                (0x84, 0x96) => b.get(i + 3).is_none_or(|&x| x < 0x80),
+                // "№" between letters is a mis-decoded letter ("Ухэх№рыќэћщ").
+                (0x84, 0x96) => prev == OTHER && b.get(i + 3).is_none_or(|&x| x < 0x80),
                 _ => false,
             };
-            if !ok || prev_is_lead(b, i) {
+            if !ok || prev >= LEAD {
                 return Some(i);
             }
+            prev = OTHER;
             i += 3;
             continue;
         }
         if c == 0xC2 && i + 1 < n && (b[i + 1] == 0xAB || b[i + 1] == 0xBB) {
-            if prev_is_lead(b, i) {
+            if prev >= LEAD {
                 return Some(i);
             }
+            prev = OTHER;
             i += 2;
             continue;
         }
@@ -1085,26 +1195,37 @@ fn first_work(s: &Settings, b: &[u8]) -> Option<usize> {
     (b[n - 1] == b' ').then_some(n - 1)
 }
 
-/// `true` when the char before byte `i` is В, Г, Р or С: the windows-1251 reading of the
-/// UTF-8 lead bytes 0xC2, 0xC3, 0xD0 and 0xD1.
-#[inline]
-fn prev_is_lead(b: &[u8], i: usize) -> bool {
-    i >= 2 && b[i - 2] == 0xD0 && matches!(b[i - 1], 0x92 | 0x93 | 0xA0 | 0xA1)
-}
-
-/// If the char before byte `i` is a Cyrillic letter U+0400..=U+047F, whether it is upper-case.
-#[inline]
-fn prev_cyrillic(b: &[u8], i: usize) -> Option<bool> {
-    if i < 2 || !(b[i - 2] == 0xD0 || b[i - 2] == 0xD1) {
-        return None;
-    }
-    let cp = 0x400 + ((u32::from(b[i - 2]) - 0xD0) << 6) + (u32::from(b[i - 1]) & 0x3F);
-    Some((0x400..=0x42F).contains(&cp))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The fast scan never calls a text clean that the steps would change, and the
+        /// mojibake gate never skips a line the repair would change.
+        #[test]
+        fn fast_checks_are_conservative(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "a", " ", "\n", "Р", "С", "В", "Г", "ё", "і", "ї", "є", "ў", "Ё", "І", "Ў", "а", "Б", "я", "Я",
+            "и", "п", "к", "«", "»", "—", "–", "…", "’", "“", "”", "„", "№", "7", "&", "\u{a0}",
+            "\u{ad}", "Сёння", "ВІКІ", "Министерство", "РёРЅ", "СЃ",
+        ]), 0..24)) {
+            let text = parts.concat();
+            for settings in [Settings::new(), Settings::new().with_fold_typography(true)] {
+                let n = Normalizer::new(settings);
+                if first_work(&n.settings, text.as_bytes()).is_none() {
+                    let full = n.run(&text, false, &mut Vec::new());
+                    proptest::prop_assert!(full.is_none(), "fast path skipped work in {:?}", text);
+                }
+            }
+            for line in text.split('\n') {
+                if !mojibake_suspect(line) {
+                    let mut r = Vec::new();
+                    proptest::prop_assert!(mojibake::repair_line(line, &mut r).is_none(), "gate skipped {:?}", line);
+                }
+            }
+        }
+    }
 
     #[test]
     fn send_sync() {
@@ -1120,7 +1241,7 @@ mod tests {
             "a",
             "Министерство связи и информатизации.\nITU — «цифровая» трансформация…",
             "No. 5 № 7",
-            "ВІКІ Сёння «ОАО»",
+            "«ОАО» № 5",
         ] {
             assert!(!n.needs_work(clean), "{clean:?}");
         }

@@ -124,12 +124,21 @@ static BADNESS: LazyLock<Option<Regex>> = LazyLock::new(|| {
     );
     // UTF-8 Cyrillic read as windows-1251 without any of the symbols ftfy looks for
     // ("СЃРІСЏР·Рё"): three lead-byte letters in a row, each followed by a char of bytes
-    // 0x80..=0xBF.
-    let cont: String = tables::WINDOWS_1251.high[..64]
-        .iter()
-        .map(|c| format!("\\x{{{:X}}}", c.map_or(0xFFFD, u32::from)))
-        .collect();
-    let cyr = format!("|(?:[РС][{cont}]){{3}}");
+    // 0x80..=0xBF. After "С" (0xD1) the letters ё є і ї ў would stand for archaic letters
+    // only, and "Сёння" is Belarusian, so they do not count there.
+    let class = |skip: &[char]| -> String {
+        tables::WINDOWS_1251.high[..64]
+            .iter()
+            .map(|c| c.unwrap_or('\u{FFFD}'))
+            .filter(|c| !skip.contains(c))
+            .map(|c| format!("\\x{{{:X}}}", u32::from(c)))
+            .collect()
+    };
+    let (r_cont, s_cont) = (
+        class(&[]),
+        class(&['ё', 'є', 'і', 'ї', 'ў', 'Ё', 'Є', 'І', 'Ї', 'Ў']),
+    );
+    let cyr = format!("|(?:Р[{r_cont}]|С[{s_cont}]){{3}}");
     Regex::new(&format!("{}{}{}", tables::BADNESS, extra, cyr)).ok()
 });
 static UTF8_DETECTOR: LazyLock<Option<Regex>> =
@@ -293,7 +302,17 @@ fn fix_utf8_one_step(text: &str, repairs: &mut Vec<Repair>) -> Option<Tracked> {
         if let Some(fixed) = decode_utf8_variants(&bytes, &src) {
             // Private-use characters out of nowhere mean the bytes were not UTF-8 after all.
             let pua = |t: &str| t.chars().any(|c| ('\u{E000}'..='\u{F8FE}').contains(&c));
-            if fixed.text != text && (!pua(&fixed.text) || pua(text)) {
+            // Cyrillic read back as UTF-8 can land anywhere ("и№„" is CJK U+9E44, "а№„" Thai):
+            // Cyrillic charsets are taken to hide only Latin, Greek, Cyrillic, punctuation,
+            // symbols and emoji.
+            let cyrillic_charmap = matches!(
+                cm.label(),
+                "windows-1251" | "koi8-r" | "koi8-u" | "iso-8859-5" | "ibm866"
+            );
+            if fixed.text != text
+                && (!pua(&fixed.text) || pua(text))
+                && (!cyrillic_charmap || fixed.text.chars().all(hidden_by_cyrillic))
+            {
                 repairs.push(Repair {
                     from: "utf-8".into(),
                     via: cm.label().into(),
@@ -345,6 +364,18 @@ fn substitute(
     out.extend_from_slice(&bytes[last..]);
     out_src.extend_from_slice(&src[last..]);
     (out, out_src)
+}
+
+/// Characters that UTF-8 read as a Cyrillic single-byte charset plausibly hides.
+fn hidden_by_cyrillic(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{052F}'
+        | '\u{1E00}'..='\u{1EFF}'
+        | '\u{2000}'..='\u{2BFF}'
+        | '\u{FB00}'..='\u{FB06}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FFFD}'
+        | '\u{1F000}'..)
 }
 
 /// ftfy's `restore_byte_a0`: a space that stands where byte 0xA0 belongs in UTF-8.
@@ -577,7 +608,7 @@ fn fix_encoding_full(text: &str, repairs: &mut Vec<Repair>) -> Option<Tracked> {
 // Cyrillic single-byte confusions.
 
 /// (real charset, charset it was wrongly decoded as).
-const CYRILLIC_PAIRS: [(&str, &str); 14] = [
+const CYRILLIC_PAIRS: [(&str, &str); 13] = [
     ("windows-1251", "windows-1252"),
     ("koi8-r", "windows-1252"),
     ("koi8-u", "windows-1252"),
@@ -591,11 +622,19 @@ const CYRILLIC_PAIRS: [(&str, &str); 14] = [
     ("windows-1251", "iso-8859-5"),
     ("ibm866", "windows-1251"),
     ("windows-1251", "ibm866"),
-    ("koi8-r", "iso-8859-5"),
 ];
 
+/// [`CYRILLIC_PAIRS`] resolved to charmaps once.
+static PAIRS: LazyLock<Vec<(&'static Charmap, &'static Charmap)>> = LazyLock::new(|| {
+    CYRILLIC_PAIRS
+        .iter()
+        .map(|(real, via)| (charmap(real), charmap(via)))
+        .collect()
+});
+
 fn is_cyrillic_letter(c: char) -> bool {
-    matches!(c, '\u{0400}'..='\u{04FF}') && c.is_alphabetic()
+    // U+0482..=U+0489 are a sign and combining marks; the rest of the block is letters.
+    matches!(c, '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}')
 }
 
 const VOWELS: &str = "аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ";
@@ -673,13 +712,19 @@ struct Token {
 
 /// Fixes one line whose Cyrillic was decoded with the wrong single-byte charset.
 fn fix_cyrillic(text: &str, repairs: &mut Vec<Repair>) -> Option<Tracked> {
-    if text.is_ascii() || !cyrillic_gate(text) {
+    if text.is_ascii() {
+        return None;
+    }
+    let (latin, cyrillic) = cyrillic_gate(text);
+    if !latin && !cyrillic {
         return None;
     }
     let mut best: Option<(usize, usize, Vec<Token>)> = None; // (score, pair index, tokens)
-    for (pi, (real, via)) in CYRILLIC_PAIRS.iter().enumerate() {
-        let real = charmap(real);
-        let via = charmap(via);
+    for (pi, (real, via)) in PAIRS.iter().enumerate() {
+        let latin_pair = via.label() == "windows-1252";
+        if (latin_pair && !latin) || (!latin_pair && !cyrillic) {
+            continue;
+        }
         if let Some((score, tokens)) = judge_pair(text, real, via) {
             if best.as_ref().is_none_or(|b| score > b.0) {
                 best = Some((score, pi, tokens));
@@ -687,7 +732,7 @@ fn fix_cyrillic(text: &str, repairs: &mut Vec<Repair>) -> Option<Tracked> {
         }
     }
     let (_, pi, tokens) = best?;
-    let (real, via) = (charmap(CYRILLIC_PAIRS[pi].0), charmap(CYRILLIC_PAIRS[pi].1));
+    let (real, via) = PAIRS[pi];
     // Between the converted words, symbols that stand for common punctuation ("╚" for "«"
     // in windows-1251 read as KOI8-R) are converted too.
     // A plain letter is converted only right next to a word, and only into a quote mark
@@ -857,8 +902,10 @@ fn judge_pair(text: &str, real: &Charmap, via: &Charmap) -> Option<(usize, Vec<T
                 )
             })
         });
-        let decided =
-            ((anomaly || odd) && implausible) || (anomaly && case_swapped && good_after >= 2);
+        // Prose comes out mostly lower-case; short all-caps "words" prove nothing.
+        let prose = lower_after * 2 >= letters;
+        let decided = prose
+            && (((anomaly || odd) && implausible) || (anomaly && case_swapped && good_after >= 2));
         if decided && good_after * 10 >= n * 8 {
             // Every Cyrillic run of the line was decoded the same wrong way.
             let good_letters: usize = words
@@ -915,41 +962,44 @@ fn is_basic_cyrillic(c: char) -> bool {
     )
 }
 
-/// A cheap test that a line may hold single-byte Cyrillic mojibake: a run of four
-/// non-ASCII non-Cyrillic symbols or letters (windows-1251 read as windows-1252 and the
-/// like), or Cyrillic with a case anomaly ("гЙЖТПЧБС") or with a letter or symbol that is not
-/// in the three alphabets next to a letter ("Ухэх№рыќэћщ"). `fix_cyrillic` needs one of them
-/// to decide anything, so lines without any are skipped.
-pub(crate) fn cyrillic_gate(text: &str) -> bool {
+/// Cheap tests of whether a line may hold single-byte Cyrillic mojibake, as (Latin-looking,
+/// Cyrillic-looking). Latin-looking: a run of four non-ASCII symbols or letters outside the
+/// Cyrillic block (windows-1251 read as windows-1252 and the like). Cyrillic-looking: a case
+/// anomaly ("гЙЖТПЧБС") or a letter or symbol outside the three alphabets next to a letter
+/// ("Ухэх№рыќэћщ"). `fix_cyrillic` needs one of them to decide anything, and the fast path
+/// of `normalize` flags lines with either.
+pub(crate) fn cyrillic_gate(text: &str) -> (bool, bool) {
+    let (mut latin, mut cyrillic) = (false, false);
     let mut run = 0;
     let mut prev: Option<char> = None;
+    let common = |x: char| {
+        x.is_ascii()
+            || x.is_whitespace()
+            || is_basic_cyrillic(x)
+            || "–—‘’“”„…«»·ʼ\u{AD}\u{200B}\u{200C}\u{200D}\u{FEFF}".contains(x)
+    };
     for c in text.chars() {
-        if c.is_ascii() || c.is_whitespace() || is_basic_cyrillic(c) {
+        if c.is_ascii() || common(c) || is_cyrillic_letter(c) {
             run = 0;
         } else {
             run += 1;
-            if run >= 4 {
-                return true;
-            }
+            latin |= run >= 4;
         }
         if let Some(p) = prev {
             if is_basic_cyrillic(p) && p.is_lowercase() && is_basic_cyrillic(c) && c.is_uppercase()
             {
-                return true;
+                cyrillic = true;
             }
-            let common = |x: char| {
-                x.is_ascii()
-                    || x.is_whitespace()
-                    || is_basic_cyrillic(x)
-                    || "–—‘’“”„…«»·".contains(x)
-            };
             if (is_basic_cyrillic(p) && !common(c)) || (is_basic_cyrillic(c) && !common(p)) {
-                return true;
+                cyrillic = true;
             }
+        }
+        if latin && cyrillic {
+            break;
         }
         prev = Some(c);
     }
-    false
+    (latin, cyrillic)
 }
 
 fn is_cyrillic_run(s: &str) -> bool {
