@@ -46,7 +46,14 @@ pub(crate) fn decide<'a>(bytes: &'a [u8], http: Option<&str>, url: Option<&str>)
         .map(|e| (e, CharsetSource::Http))
         .or_else(|| prescan(&bytes[..bytes.len().min(1024)]).map(|e| (e, CharsetSource::Meta)));
     if let Some((enc, source)) = declared {
-        // A UTF-16 label on a page without a BOM is always wrong (WHATWG prescan rule).
+        // A UTF-16 label in a <meta> is always wrong (WHATWG prescan rule); from HTTP
+        // it is believed when the bytes have the NULs of UTF-16 text.
+        if (enc == UTF_16BE || enc == UTF_16LE)
+            && source == CharsetSource::Http
+            && looks_utf16(bytes)
+        {
+            return d(enc, source);
+        }
         let enc = if enc == UTF_16BE || enc == UTF_16LE {
             UTF_8
         } else {
@@ -77,6 +84,13 @@ pub(crate) fn decide<'a>(bytes: &'a [u8], http: Option<&str>, url: Option<&str>)
         return d(UTF_8, CharsetSource::Detected);
     }
     d(detect(bytes, url), CharsetSource::Detected)
+}
+
+/// Many NUL bytes in the first kilobyte: UTF-16 (or UTF-32) text, not an
+/// ASCII-compatible encoding.
+pub(crate) fn looks_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    head.len() >= 16 && head.iter().filter(|&&b| b == 0).count() * 5 >= head.len()
 }
 
 /// True when the bytes are UTF-8, allowing a few stray invalid bytes (a truncated

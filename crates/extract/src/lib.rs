@@ -210,7 +210,9 @@ impl Extractor {
             });
         }
         let decision = charset::decide(bytes, hints.http_charset, hints.url);
-        if decision.source != CharsetSource::Bom {
+        let utf16 = decision.encoding == encoding_rs::UTF_16LE
+            || decision.encoding == encoding_rs::UTF_16BE;
+        if decision.source != CharsetSource::Bom && !utf16 {
             if let Some(why) = binary_signature(bytes) {
                 return Err(Error::NotHtml(format!("{}: {why}", input())));
             }

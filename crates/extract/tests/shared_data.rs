@@ -185,3 +185,42 @@ fn benchmark_f1_does_not_slide() {
         m.f1
     );
 }
+
+#[test]
+fn truncated_and_recoded_real_pages_never_fail() {
+    let dir = shared_data().join("ministry-pages");
+    let mut files = Vec::new();
+    html_files(&dir, &mut files);
+    if files.is_empty() {
+        eprintln!(
+            "SKIP truncated_and_recoded_real_pages_never_fail: no pages under {}",
+            dir.display()
+        );
+        return;
+    }
+    let ex = Extractor::new(Settings::default());
+    for f in files.iter().step_by(3) {
+        let bytes = std::fs::read(f).expect("read");
+        // Cut anywhere: inside tags, entities, UTF-8 sequences.
+        for cut in [
+            bytes.len() / 7,
+            bytes.len() / 3 + 1,
+            bytes.len() / 2 + 3,
+            bytes.len().saturating_sub(5),
+        ] {
+            let doc = ex.extract(&bytes[..cut], &PageHints::default());
+            assert!(doc.is_ok(), "{} cut at {cut}: {:?}", f.display(), doc.err());
+        }
+        // Wrong HTTP hints must not break anything either.
+        for hint in ["utf-16", "koi8-r", "x-user-defined", "nonsense"] {
+            let doc = ex.extract(
+                &bytes,
+                &PageHints {
+                    url: None,
+                    http_charset: Some(hint),
+                },
+            );
+            assert!(doc.is_ok(), "{} with http charset {hint}", f.display());
+        }
+    }
+}
