@@ -6,6 +6,7 @@
 //! cargo run --release -p pagesift-themes --example report            # summary tables
 //! cargo run --release -p pagesift-themes --example report -- --misses # plus every error
 //! cargo run --release -p pagesift-themes --example report -- --und    # language unknown
+//! cargo run --release -p pagesift-themes --example report -- --threshold 0.3
 //! ```
 // A report binary prints; the library never does.
 #![allow(clippy::print_stdout)]
@@ -15,7 +16,7 @@ mod eval;
 
 use std::process::ExitCode;
 
-use pagesift_themes::{Tagger, Taxonomy};
+use pagesift_themes::{Settings, Tagger, Taxonomy};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,7 +29,16 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let tagger = match Tagger::from_taxonomy(Taxonomy::default_taxonomy()) {
+    let threshold = args
+        .iter()
+        .position(|a| a == "--threshold")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse::<f64>().ok());
+    let mut settings = Settings::default();
+    if let Some(t) = threshold {
+        settings = settings.with_threshold(t);
+    }
+    let tagger = match Tagger::with_settings(Taxonomy::default_taxonomy(), settings) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("error: {e}");
@@ -53,6 +63,29 @@ fn main() -> ExitCode {
              P 1.000 R 0.617 F1 0.763 over all four languages)",
             &eval::run(&tagger, &holdout, und),
         );
+    }
+    match eval::load_pages() {
+        Ok(pages) if !pages.is_empty() => {
+            let pev = eval::run_pages(&tagger, &pages);
+            summary(
+                "corpus/pages: whole pages (gold main text + title) against the corpus gold themes",
+                &pev,
+            );
+            if args.iter().any(|a| a == "--hits") {
+                for (page, id, gold, count, score, terms) in eval::page_hits(&tagger, &pages) {
+                    let mark = if gold { "gold" } else { "----" };
+                    println!("{mark} {score:.3} n={count:<2} {page} {id} {terms:?}");
+                }
+            }
+            if show_misses {
+                for m in &pev.misses {
+                    let kind = if m.false_positive { "FP" } else { "FN" };
+                    println!("{kind} page {}: {}", m.text, m.theme);
+                }
+            }
+        }
+        Ok(_) => println!("\n(corpus/pages not found: page-level figures skipped)"),
+        Err(e) => println!("\n(corpus/pages unreadable: {e})"),
     }
     println!();
     println!(

@@ -73,3 +73,27 @@ fn every_gold_theme_exists() {
         }
     }
 }
+
+#[test]
+fn whole_pages_of_the_corpus_stay_above_a_floor() {
+    // Pages written and labelled by the corpus helper (independently of this crate):
+    // a guard against regressions, not a target. Figures in the crate README.
+    let pages = eval::load_pages().expect("corpus/pages readable");
+    if pages.is_empty() {
+        eprintln!("note: corpus/pages not found; page-level floor skipped");
+        return;
+    }
+    let tagger = Tagger::from_taxonomy(Taxonomy::default_taxonomy()).expect("builds");
+    let ev = eval::run_pages(&tagger, &pages);
+    let mut all = eval::Counts::default();
+    for c in ev.per_lang.values() {
+        all.add(*c);
+    }
+    assert!(
+        all.precision() >= 0.85 && all.f1() >= 0.62,
+        "pages: P {:.3} R {:.3} F1 {:.3}\nhelp: `cargo run --release -p pagesift-themes --example report -- --misses`",
+        all.precision(),
+        all.recall(),
+        all.f1()
+    );
+}

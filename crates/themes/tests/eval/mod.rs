@@ -188,3 +188,145 @@ pub fn macro_prf(ev: &Eval, lang: &str) -> (f64, f64, f64) {
         v.iter().map(|c| c.f1()).sum::<f64>() / n,
     )
 }
+
+/// A whole corpus page: gold main text (one block per line), title, language, themes.
+pub struct Page {
+    pub name: String,
+    pub lang: String,
+    pub title: String,
+    pub blocks: Vec<String>,
+    pub gold: BTreeSet<String>,
+}
+
+/// Loads `corpus/pages/*.gold.json` with their `.gold.txt` (absent directory: empty).
+pub fn load_pages() -> Result<Vec<Page>, String> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus/pages");
+    let Ok(rd) = std::fs::read_dir(&dir) else {
+        return Ok(Vec::new());
+    };
+    let mut names: Vec<String> = rd
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter_map(|n| n.strip_suffix(".gold.json").map(str::to_owned))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for name in names {
+        let json = std::fs::read_to_string(dir.join(format!("{name}.gold.json")))
+            .map_err(|e| format!("{name}.gold.json: {e}"))?;
+        let v: serde_json::Value =
+            serde_json::from_str(&json).map_err(|e| format!("{name}.gold.json: {e}"))?;
+        let Ok(text) = std::fs::read_to_string(dir.join(format!("{name}.gold.txt"))) else {
+            continue;
+        };
+        let title = v["title"].as_str().unwrap_or("").to_owned();
+        let blocks: Vec<String> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .enumerate()
+            .filter(|(i, l)| !(*i == 0 && *l == title))
+            .map(|(_, l)| l.to_owned())
+            .collect();
+        out.push(Page {
+            name,
+            lang: v["lang"].as_str().unwrap_or("und").to_owned(),
+            title,
+            blocks,
+            gold: v["themes"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        });
+    }
+    Ok(out)
+}
+
+/// Every hit on every page: (page, theme, in gold, count, score, evidence terms).
+pub fn page_hits(
+    tagger: &Tagger,
+    pages: &[Page],
+) -> Vec<(String, String, bool, usize, f64, Vec<String>)> {
+    let mut out = Vec::new();
+    for p in pages {
+        let blocks: Vec<pagesift_themes::TagBlock<'_>> = p
+            .blocks
+            .iter()
+            .map(|b| pagesift_themes::TagBlock {
+                text: b,
+                lang: Some(&p.lang),
+            })
+            .collect();
+        for h in tagger.tag(&pagesift_themes::TagInput {
+            title: Some(&p.title),
+            title_lang: Some(&p.lang),
+            blocks: &blocks,
+        }) {
+            let terms = h.evidence.iter().map(|e| e.term.clone()).collect();
+            out.push((
+                p.name.clone(),
+                h.id.clone(),
+                p.gold.contains(&h.id),
+                h.count,
+                h.score,
+                terms,
+            ));
+        }
+    }
+    out
+}
+
+/// Tags whole pages (title + blocks in the page language) and scores like [`run`].
+pub fn run_pages(tagger: &Tagger, pages: &[Page]) -> Eval {
+    let mut ev = Eval::default();
+    for p in pages {
+        let blocks: Vec<pagesift_themes::TagBlock<'_>> = p
+            .blocks
+            .iter()
+            .map(|b| pagesift_themes::TagBlock {
+                text: b,
+                lang: Some(&p.lang),
+            })
+            .collect();
+        let got: BTreeSet<String> = tagger
+            .tag(&pagesift_themes::TagInput {
+                title: Some(&p.title),
+                title_lang: Some(&p.lang),
+                blocks: &blocks,
+            })
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        *ev.cases.entry(p.lang.clone()).or_default() += 1;
+        let mut k = Counts::default();
+        for t in got.union(&p.gold) {
+            let (g, pr) = (p.gold.contains(t), got.contains(t));
+            let one = Counts {
+                tp: usize::from(g && pr),
+                fp: usize::from(pr && !g),
+                fn_: usize::from(g && !pr),
+            };
+            k.add(one);
+            ev.per_lang_theme
+                .entry((p.lang.clone(), t.clone()))
+                .or_default()
+                .add(one);
+            ev.per_theme.entry(t.clone()).or_default().add(one);
+            if g != pr {
+                ev.misses.push(Miss {
+                    lang: p.lang.clone(),
+                    line: 0,
+                    theme: t.clone(),
+                    false_positive: pr,
+                    text: p.name.clone(),
+                });
+            }
+        }
+        ev.per_lang.entry(p.lang.clone()).or_default().add(k);
+    }
+    ev
+}
