@@ -511,9 +511,32 @@ fn find_list(
 /// A short block that is a date with at most a few words around it
 /// ("30 листопада 2021", "Posted May 17, 2021 by X").
 fn dateline(text: &str) -> bool {
-    text.len() < 60
-        && text.split_whitespace().count() <= 6
-        && crate::dates::find_in_text(text).is_some()
+    const LABELS: &[&str] = &[
+        "published",
+        "first published",
+        "updated",
+        "last updated",
+        "posted",
+        "date:",
+        "опубликовано",
+        "обновлено",
+        "дата публикации",
+        "дата:",
+        "апублікавана",
+        "опубліковано",
+        "оновлено",
+    ];
+    if text.len() >= 120 {
+        return false;
+    }
+    let has_date = || {
+        crate::dates::find_in_text(text).is_some() || crate::dates::find_iso_in_text(text).is_some()
+    };
+    if text.len() < 60 && text.split_whitespace().count() <= 6 && has_date() {
+        return true;
+    }
+    let lower = text.trim_start().to_lowercase();
+    LABELS.iter().any(|l| lower.starts_with(l)) && has_date()
 }
 
 /// Phrases that introduce a list of related links, in the languages we serve.
@@ -615,6 +638,27 @@ fn boilerplate_line(text: &str) -> bool {
         "пры выкарыстанні матэрыялаў",
         "при використанні матеріалів",
         "alle rechte vorbehalten",
+        "reading time",
+        "min read",
+        "время чтения",
+        "час читання",
+    ];
+    // Promotions and tag lines, recognised by how they start.
+    const STARTS: &[&str] = &[
+        "subscribe to",
+        "sign up for",
+        "follow us",
+        "like this story",
+        "share this",
+        "filed under",
+        "tags:",
+        "теги:",
+        "метки:",
+        "подпишитесь",
+        "подписывайтесь",
+        "следите за нами",
+        "падпісвайцеся",
+        "підписуйтеся",
     ];
     const HOME: &[&str] = &["home", "главная", "галоўная", "головна", "startseite"];
     let lower: String = text
@@ -622,7 +666,11 @@ fn boilerplate_line(text: &str) -> bool {
         .take(250)
         .flat_map(char::to_lowercase)
         .collect();
-    if text.contains('©') || lower.starts_with("(c) ") || PHRASES.iter().any(|p| lower.contains(p))
+    if text.contains(['©', 'ⓒ'])
+        || lower.starts_with("(c) ")
+        || lower.starts_with("copyright")
+        || PHRASES.iter().any(|p| lower.contains(p))
+        || (text.len() < 160 && STARTS.iter().any(|p| lower.starts_with(p)))
     {
         return true;
     }
@@ -662,6 +710,19 @@ mod tests {
         assert!(related_trigger("You may also like..."));
         assert!(!related_trigger("Related to this, the ministry said"));
         assert!(dateline("30 листопада 2021"));
+        assert!(dateline(
+            "First Published: Tuesday, November 19, 2019 08:38 AM"
+        ));
+        assert!(dateline(
+            "Опубликовано: 17.05.2021 10:00, обновлено 18.05.2021"
+        ));
+        assert!(boilerplate_line(
+            "Subscribe to our newsletter for the latest updates."
+        ));
+        assert!(boilerplate_line("Время чтения: 3 минуты"));
+        assert!(!boilerplate_line(
+            "Subscribers to the new tariff get gigabit access in all district centres."
+        ));
         assert!(!dateline(
             "On 17 May 2021 the ministry published the message of the ITU Secretary-General."
         ));

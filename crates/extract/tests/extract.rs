@@ -34,7 +34,12 @@ const CHARSET_CASES: &[(&str, Option<&str>, &str, CharsetSource)] = &[
     ),
     ("utf16le-bom.html", None, "utf-16le", CharsetSource::Bom),
     // UTF-16 from HTTP without a BOM is believed when the bytes are UTF-16.
-    ("utf16le-nobom.html", Some("utf-16le"), "utf-16le", CharsetSource::Http),
+    (
+        "utf16le-nobom.html",
+        Some("utf-16le"),
+        "utf-16le",
+        CharsetSource::Http,
+    ),
     (
         "mislabelled-utf8-is-cp1251.html",
         None,
