@@ -110,6 +110,34 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("ия", [0.5, -0.5, -1.0, 0.6, -0.5, -0.5, 0.0]),
     ("ии", [1.0, -0.5, -1.0, 0.4, -0.5, -0.5, 0.0]),
     ("ей", [0.6, 0.0, -0.3, 0.0, -0.3, -0.3, 0.0]),
+    // Russian reflexive -сь after a vowel ("учусь", "боюсь"); Belarusian writes -ся.
+    ("юсь", [1.0, 0.3, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("усь", [1.0, 0.3, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    // Instrumental plural -ами/-ями: East Slavic (Belarusian -амі); Bulgarian and
+    // Macedonian lost the cases, Serbian has -ама/-има.
+    ("ами", [1.0, 0.8, -0.5, -1.5, -1.5, -1.0, 0.0]),
+    ("ями", [1.0, 0.8, -0.5, -1.5, -1.5, -1.5, 0.0]),
+    // Russian reflexive past -лся/-лись; Ukrainian -вся/-лися, Belarusian -ўся/-ліся.
+    ("лся", [1.5, -0.8, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("лись", [1.0, 0.2, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    // Russian reflexive infinitives -аться/-яться/-уться (Ukrainian -атися, Belarusian
+    // -акца/-цца).
+    ("аться", [1.2, -0.3, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("яться", [1.2, -0.3, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("уться", [1.0, -0.3, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    // Russian plural adjectives after velars and hushing consonants (-кие, -гие, -щие);
+    // Ukrainian -кі, Belarusian -кія, Bulgarian -ки, -щи.
+    ("кие", [1.2, -1.0, -1.0, -0.8, -1.0, -1.0, 0.0]),
+    ("гие", [1.2, -1.0, -1.0, -0.8, -1.0, -1.0, 0.0]),
+    ("хие", [1.2, -1.0, -1.0, -0.8, -1.0, -1.0, 0.0]),
+    ("щие", [1.2, -1.0, -1.0, -0.8, -1.0, -1.0, 0.0]),
+    ("шие", [1.2, -1.0, -1.0, -0.8, -1.0, -1.0, 0.0]),
+    ("чие", [1.2, -1.0, -1.0, -0.8, -1.0, -1.0, 0.0]),
+    // Russian past active participles -ших (-вших counted above as well).
+    ("ших", [1.0, -0.5, -0.5, -1.0, -1.0, -1.0, 0.0]),
+    // Plurals in -ове (Bulgarian, Serbian accusative) and -ови (Macedonian, Serbian).
+    ("ове", [-0.5, -0.3, -0.5, 1.0, -0.3, 0.3, 0.0]),
+    ("ови", [-0.5, -0.5, -0.5, -0.3, 0.8, 0.8, 0.0]),
     // Verbs: Russian -ешь/-ишь, -тся; Ukrainian -ють, -ться; Belarusian -ць, -цца.
     ("ешь", [2.0, -1.0, -1.0, -1.0, -1.0, -1.0, 0.0]),
     ("ишь", [2.0, -1.0, -1.0, -1.0, -1.0, -1.0, 0.0]),
@@ -285,8 +313,25 @@ fn is_consonant(c: char) -> bool {
     )
 }
 
+/// Whether `w` has a consonant, then оро or оло, then a consonant.
+fn pleophony(w: &str) -> bool {
+    let mut win = [' '; 5];
+    for c in w.chars() {
+        win = [win[1], win[2], win[3], win[4], c];
+        if is_consonant(win[0])
+            && win[1] == 'о'
+            && matches!(win[2], 'р' | 'л')
+            && win[3] == 'о'
+            && is_consonant(win[4])
+        {
+            return true;
+        }
+    }
+    false
+}
+
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | 'ʼ' | '`' | '‘')
+    matches!(c, '\'' | '’' | 'ʼ' | '`' | '‘' | '»')
 }
 
 /// The word being built during a scan.
@@ -545,6 +590,67 @@ impl Scan {
                 add[Cyr::Uk as usize] -= 1.5;
             } else if first == Some('о') {
                 add[Cyr::Be as usize] -= 0.8;
+            }
+            // Only Russian writes ь after a hushing consonant ("ночь", "можешь", "рожь");
+            // Ukrainian and Belarusian never do, Bulgarian writes ь only before о.
+            if ["чь", "шь", "жь", "щь"].iter().any(|p| w.contains(p)) {
+                for (l, x) in [
+                    (Cyr::Ru, 1.5),
+                    (Cyr::Uk, -2.0),
+                    (Cyr::Be, -2.0),
+                    (Cyr::Bg, -2.0),
+                ] {
+                    add[l as usize] += x;
+                }
+            }
+            // A word ending in у or ю (accusative, dative, first person) is common in
+            // East Slavic and Serbian, rare in Bulgarian and Macedonian, which lost the
+            // cases and end the first person in -а, -я, -м.
+            if w.chars().count() >= 3 && matches!(prev, Some('у' | 'ю')) && listed.is_none() {
+                add[Cyr::Bg as usize] -= 1.0;
+                add[Cyr::Mk as usize] -= 1.0;
+            }
+            // Loanwords: Russian and Belarusian write a word-initial э ("экспорт",
+            // "энергия"), Ukrainian and the South Slavic languages е ("експорт").
+            if ["екс", "еко", "ефект", "елект", "енерг"]
+                .iter()
+                .any(|p| w.starts_with(p))
+            {
+                add[Cyr::Ru as usize] -= 1.0;
+                add[Cyr::Be as usize] -= 1.0;
+            }
+            // Bulgarian and Macedonian imperfect -еше/-аше ("беше", "имаше").
+            if w.len() > 8 && (w.ends_with("еше") || w.ends_with("аше") || w.ends_with("яше"))
+            {
+                add[Cyr::Bg as usize] += 1.2;
+                add[Cyr::Mk as usize] += 1.0;
+                add[Cyr::Ru as usize] -= 0.5;
+            }
+            // East Slavic prefix пере- (Belarusian пера-, South Slavic пре-).
+            if w.len() > 10 && w.starts_with("пере") {
+                for (l, x) in [
+                    (Cyr::Ru, 0.8),
+                    (Cyr::Uk, 0.8),
+                    (Cyr::Be, -1.0),
+                    (Cyr::Bg, -1.0),
+                    (Cyr::Mk, -1.0),
+                    (Cyr::Sr, -1.0),
+                ] {
+                    add[l as usize] += x;
+                }
+            }
+            // East Slavic pleophony: consonant + оро/оло + consonant ("город", "голова")
+            // where South Slavic has "град", "глава" and Belarusian akanne "горад", "галава".
+            if pleophony(w) {
+                for (l, x) in [
+                    (Cyr::Ru, 0.6),
+                    (Cyr::Uk, 0.6),
+                    (Cyr::Bg, -0.6),
+                    (Cyr::Mk, -0.6),
+                    (Cyr::Sr, -0.6),
+                ] {
+                    add[l as usize] += x;
+                }
             }
             // Belarusian prefixes ня- and пры- (Russian не-, при-).
             if w.len() > 6 && w.starts_with("ня") {
