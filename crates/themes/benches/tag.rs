@@ -6,8 +6,9 @@
 //! `default/on-topic-<lang>` tags the labelled ministry paragraphs of `corpus/themes/`
 //! instead: nearly every block there holds a term, so the prefilter skips nothing.
 //! Taxonomies: the default one (24 themes, ~1,000 terms), and a generated one of 10,000
-//! terms (500 themes × 10 English + 10 Russian terms of 1–3 words drawn from the text
-//! itself, so that most of them can match: the worst case for the prefilter).
+//! terms (500 themes × 10 English + 10 Russian terms of 1–3 content words of five letters
+//! or more drawn from the text itself, so that many of them match: a hard case for the
+//! prefilter and the automaton).
 //!
 //! ```text
 //! cargo bench -p pagesift-themes --bench tag -- --warm-up-time 1 --measurement-time 3
@@ -68,7 +69,8 @@ fn generated_taxonomy(en: &[String], ru: &[String]) -> String {
         blocks
             .iter()
             .flat_map(|b| b.split(|c: char| !c.is_alphanumeric()))
-            .filter(|w| w.chars().count() >= 3)
+            // Content words only: a real taxonomy has no "the" or "and" terms.
+            .filter(|w| w.chars().count() >= 5)
             .map(str::to_lowercase)
             .collect()
     };
