@@ -35,6 +35,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .collect::<Vec<_>>()
         .join("\n");
+    if std::env::args().any(|a| a == "--scan") {
+        // Only the borrowed path, many times: run under `perf stat -e task-clock` for a
+        // CPU-time figure on a busy machine.
+        let n = Normalizer::default();
+        let clean: String = n
+            .normalize(&text)
+            .lines()
+            .filter(|l| !n.needs_work(l))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let rounds = 2000;
+        let t = Instant::now();
+        let mut borrowed = 0;
+        for _ in 0..rounds {
+            let out = n.normalize(std::hint::black_box(&clean));
+            borrowed += usize::from(matches!(out, std::borrow::Cow::Borrowed(_)));
+        }
+        let mb = rounds as f64 * clean.len() as f64 / 1e6;
+        eprintln!(
+            "scan: {mb:.0} MB in {:?} wall ({borrowed} borrowed)",
+            t.elapsed()
+        );
+        return Ok(());
+    }
     let text = if std::env::args().any(|a| a == "--dirty") {
         damaged
     } else {
@@ -42,6 +66,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     for (name, s) in configs {
         let n = Normalizer::new(s);
+        let _ = n.normalize(&text); // warm lazy tables and regexes
         let t = Instant::now();
         let out = n.normalize(&text);
         let dt = t.elapsed();

@@ -620,6 +620,76 @@ impl Normalizer {
         }
     }
 
+    /// All steps in one pass for the common dirty line: spaces, invisible characters and
+    /// line breaks to fix, nothing else. `None` when the line has anything more (a possible
+    /// reference, mojibake, a char outside ASCII, Cyrillic and common punctuation) or the
+    /// settings are not the defaults this pass implements; `Some(None)` when nothing changes.
+    #[allow(clippy::option_option)]
+    fn simple_line(&self, line: &str, track: bool) -> Option<Option<Work>> {
+        let s = &self.settings;
+        if !(s.remove_invisible && s.normalize_spaces)
+            || s.form == UnicodeForm::Nfkc
+            || s.fold_quotes
+            || s.fold_dashes
+            || s.fold_ellipsis
+            || s.fold_width
+            || (s.repair_mojibake && mojibake_suspect(line))
+        {
+            return None;
+        }
+        let b = line.as_bytes();
+        let mut out = Emit::new(line.len(), track);
+        let mut pending: Option<usize> = None;
+        let mut line_start = true;
+        for (i, c) in line.char_indices() {
+            let cp = u32::from(c);
+            if c == '&' && s.decode_entities {
+                let next = b.get(i + 1).copied().unwrap_or(b' ');
+                if next == b'#' || next.is_ascii_alphabetic() {
+                    return None;
+                }
+            }
+            if is_space(c) {
+                if !line_start && pending.is_none() {
+                    pending = Some(i);
+                }
+                continue;
+            }
+            if is_invisible(c) || is_c0_to_remove(c) || c == '\u{AD}' {
+                continue;
+            }
+            if matches!(c, '\r' | '\u{2028}' | '\u{2029}') {
+                pending = None;
+                out.push('\n', i);
+                line_start = true;
+                continue;
+            }
+            let simple = c.is_ascii()
+                || (0x410..=0x44F).contains(&cp)
+                || "ЁёІіЎўЇїЄє–—‘’“”„…«»№".contains(c);
+            if !simple {
+                return None;
+            }
+            if let Some(p) = pending.take() {
+                out.push(' ', p);
+            }
+            out.push(c, i);
+            line_start = false;
+        }
+        if out.text == line {
+            return Some(None);
+        }
+        let done = out.done();
+        let mut map = done.src;
+        if track {
+            map.push(line.len());
+        }
+        Some(Some(Work {
+            text: done.text,
+            map,
+        }))
+    }
+
     /// Runs all steps, repeating until stable. `None` when nothing changed.
     fn run(&self, text: &str, track: bool, repairs: &mut Vec<Repair>) -> Option<Work> {
         let mut cur: Option<Work> = None;
@@ -719,9 +789,13 @@ impl Normalizer {
                 changed = true;
             }
             let line = &text[start..end];
-            match first_work(&self.settings, line.as_bytes())
-                .and_then(|_| self.run(line, track, repairs))
-            {
+            let work = first_work(&self.settings, line.as_bytes()).and_then(|_| {
+                match self.simple_line(line, track) {
+                    Some(done) => done,
+                    None => self.run(line, track, repairs),
+                }
+            });
+            match work {
                 Some(w) => {
                     changed = true;
                     out.text.push_str(&w.text);
@@ -850,8 +924,8 @@ fn repair(text: &str, track: bool, repairs: &mut Vec<Repair>) -> Option<StepOut>
 
 /// `false` when no mojibake rule can fire on `line`: only ASCII, whitespace, invisible
 /// characters, the Russian/Belarusian/Ukrainian letters and common punctuation, without the
-/// patterns [`first_work`] looks for (and no-break spaces or soft hyphens right after a
-/// windows-1251 lead letter: "Р\u{AD}" is the UTF-8 of "н").
+/// patterns [`first_work`] looks for (and no-break spaces or soft hyphens right after "Р":
+/// "Р\u{AD}" is the UTF-8 of "н").
 fn mojibake_suspect(line: &str) -> bool {
     if line.is_ascii() {
         return false;
@@ -870,7 +944,10 @@ fn mojibake_suspect(line: &str) -> bool {
         prev = if c.is_ascii() {
             OTHER
         } else if is_space(c) || is_invisible(c) || c == '\u{AD}' {
-            if prev >= LEAD {
+            // "Р" + U+00A0 / U+00AD is the UTF-8 of "Р" / "н"; after В, Г, С the same bytes
+            // are a no-break space, "à" or archaic letters, and "В\u{A0}2021" is ordinary
+            // Russian typography.
+            if prev == LEAD_R {
                 return true;
             }
             OTHER
@@ -886,12 +963,12 @@ fn mojibake_suspect(line: &str) -> bool {
                 _ => UPPER,
             }
         } else if matches!(c, 'ё' | 'є' | 'і' | 'ї' | 'ў') {
-            if prev >= LEAD {
+            if prev == LEAD_R {
                 return true;
             }
             LOWER
         } else if matches!(c, 'Ё' | 'Є' | 'І' | 'Ї' | 'Ў') {
-            if prev >= LEAD || prev == LOWER {
+            if prev == LEAD_R || prev == LOWER {
                 return true;
             }
             UPPER
@@ -1067,6 +1144,49 @@ static PLAIN_ASCII: [bool; 256] = {
     t
 };
 
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// High bit set in (at least) each byte of `x` that is zero; exact on whether any is.
+#[inline(always)]
+fn zero_bytes(x: u64) -> u64 {
+    x.wrapping_sub(ONES) & !x & HIGH_BITS
+}
+
+/// Eight ASCII bytes that need no work: no control, DEL or `&`, no two spaces in a row and
+/// no space in the last byte (its successor is unknown here). May say `false` for a clean
+/// block; then the byte-wise scan decides.
+#[inline(always)]
+fn ascii_block_ok(x: u64) -> bool {
+    // Bytes below 0x20 (x is ASCII, so no borrow crosses a byte).
+    let low = x.wrapping_sub(ONES * 0x20) & !x & HIGH_BITS;
+    let del = zero_bytes(x ^ (ONES * 0x7F));
+    let amp = zero_bytes(x ^ (ONES * 0x26));
+    let space = zero_bytes(x ^ (ONES * 0x20));
+    let double = space & (space >> 8);
+    low | del | amp | double | (space & (0x80 << 56)) == 0
+}
+
+/// Eight bytes that are four lower-case а..я (D0 B0..BF or D1 80..8F).
+#[inline(always)]
+fn cyrillic_lower_block(x: u64) -> bool {
+    const LEADS: u64 = 0x00FE_00FE_00FE_00FE;
+    const D0: u64 = 0x00D0_00D0_00D0_00D0;
+    const CONT_HI: u64 = 0xF000_F000_F000_F000;
+    // Expected high nibble of each second byte: B for lead D0, 8 for lead D1.
+    let d1 = (x & 0x0001_0001_0001_0001) << 8;
+    let expected = 0xB000_B000_B000_B000u64 - d1 * 0x30;
+    (x & LEADS) == D0 && (x & CONT_HI) == expected
+}
+
+/// `true` for the UTF-8 of а..я.
+#[inline(always)]
+fn is_lower_pair(a: u8, b: u8) -> bool {
+    // Branch-free: words alternate D0 and D1 lead bytes unpredictably.
+    let cp = ((u32::from(a) & 0x1F) << 6) | (u32::from(b) & 0x3F);
+    ((a & 0xFE) == 0xD0) & ((b & 0xC0) == 0x80) & (cp.wrapping_sub(0x430) < 0x20)
+}
+
 /// Class of the previous char in [`first_work`].
 const OTHER: u8 = 0;
 const LOWER: u8 = 1;
@@ -1097,6 +1217,23 @@ fn first_work(s: &Settings, b: &[u8]) -> Option<usize> {
     let mut prev = OTHER;
     let mut i = 0;
     while i < n {
+        // Eight bytes at a time: plain ASCII with single spaces, or four lower-case а..я.
+        if let Some(block) = b.get(i..i + 8) {
+            let x = u64::from_le_bytes([
+                block[0], block[1], block[2], block[3], block[4], block[5], block[6], block[7],
+            ]);
+            if x & HIGH_BITS == 0 {
+                if ascii_block_ok(x) {
+                    i += 8;
+                    prev = OTHER;
+                    continue;
+                }
+            } else if cyrillic_lower_block(x) {
+                i += 8;
+                prev = LOWER;
+                continue;
+            }
+        }
         // Runs of plain ASCII.
         if PLAIN_ASCII[usize::from(b[i])] {
             i += 1;
@@ -1107,6 +1244,29 @@ fn first_work(s: &Settings, b: &[u8]) -> Option<usize> {
             continue;
         }
         let c = b[i];
+        // Runs of lower-case а..я, the bulk of Cyrillic prose: D0 B0..BF and D1 80..8F.
+        if (c == 0xD0 || c == 0xD1) && i + 1 < n && is_lower_pair(c, b[i + 1]) {
+            i += 2;
+            loop {
+                if let Some(block) = b.get(i..i + 8) {
+                    let x = u64::from_le_bytes([
+                        block[0], block[1], block[2], block[3], block[4], block[5], block[6],
+                        block[7],
+                    ]);
+                    if cyrillic_lower_block(x) {
+                        i += 8;
+                        continue;
+                    }
+                }
+                if i + 1 < n && is_lower_pair(b[i], b[i + 1]) {
+                    i += 2;
+                    continue;
+                }
+                break;
+            }
+            prev = LOWER;
+            continue;
+        }
         if c < 0x80 {
             match c {
                 b' ' => {
@@ -1148,15 +1308,17 @@ fn first_work(s: &Settings, b: &[u8]) -> Option<usize> {
                     }
                 }
                 // ё є і ї ў and their capitals: after "Р" they are the UTF-8 of и, к, г, п,
-                // в … read as windows-1251 ("Рё", "РІ"), after "В" of ¸ ¿ ³ ("Вё").
+                // в … read as windows-1251 ("Рё", "РІ"); after В, Г, С they would be Latin-1
+                // symbols or archaic letters, which the repair does not produce from
+                // otherwise clean text ("Віктар", "Сёння" are Belarusian).
                 0x451 | 0x454 | 0x456 | 0x457 | 0x45E => {
-                    if prev >= LEAD {
+                    if prev == LEAD_R {
                         return Some(i);
                     }
                     LOWER
                 }
                 0x401 | 0x404 | 0x406 | 0x407 | 0x40E => {
-                    if prev >= LEAD || prev == LOWER {
+                    if prev == LEAD_R || prev == LOWER {
                         return Some(i);
                     }
                     UPPER
