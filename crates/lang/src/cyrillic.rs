@@ -43,6 +43,8 @@ impl Cyr {
 const MAX_WORDS: usize = 200;
 /// Base rate of Russian among Cyrillic-script text, as a score.
 const RU_BASE: f32 = 0.3;
+/// Base rate of Bulgarian, Macedonian and Serbian against Russian, as a penalty.
+const SOUTH_BASE: f32 = 0.0;
 /// Penalty for one occurrence of a letter a language does not have.
 const F: f32 = -5.0;
 /// Occurrences of one letter counted at most, so that a quoted name does not outweigh a text.
@@ -135,6 +137,45 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("чие", [1.2, -1.0, -1.0, -0.8, -1.0, -1.0, 0.0]),
     // Russian past active participles -ших (-вших counted above as well).
     ("ших", [1.0, -0.5, -0.5, -1.0, -1.0, -1.0, 0.0]),
+    // Nouns in -ност: Russian writes -ность, Ukrainian -ність, Belarusian -насць.
+    ("ност", [-1.5, -1.5, -1.5, 0.8, 0.8, 0.8, 0.0]),
+    // South Slavic neuter adjectives -ско ("политическо"); Ukrainian -сько.
+    ("ско", [-0.5, -0.5, -0.5, 0.8, 0.8, 0.5, 0.0]),
+    // Bulgarian definite masculine adjectives -ския, aorist -аха/-яха, 3rd plural -ват.
+    ("ския", [-0.5, -0.5, -0.5, 1.5, -0.5, -0.5, 0.0]),
+    ("аха", [-0.3, -0.3, -0.3, 1.2, 0.0, -0.3, 0.0]),
+    ("яха", [-0.3, -0.3, -0.3, 1.2, -0.5, -0.5, 0.0]),
+    ("ват", [-0.5, -0.3, -0.3, 1.0, 0.5, -0.3, 0.0]),
+    // Bulgarian and Macedonian plural participles -ени/-ани (Russian -енные).
+    ("ени", [-0.3, -0.3, -0.3, 0.4, 0.4, 0.3, 0.0]),
+    ("ани", [-0.3, -0.3, -0.3, 0.4, 0.4, 0.3, 0.0]),
+    // Macedonian verbs in -ува- with past -увал/-увале and present -уваме.
+    ("увал", [-1.0, -0.5, -1.0, -0.5, 1.5, 0.0, 0.0]),
+    ("увале", [-1.0, -1.0, -1.0, -0.5, 1.5, -0.5, 0.0]),
+    ("уваме", [-1.0, -1.0, -1.0, -0.5, 1.5, -0.5, 0.0]),
+    // Serbian adjective genitive -ог ("српског", "новог"); Russian has -ого.
+    ("ског", [-1.0, -1.0, -1.0, -1.0, -1.0, 2.0, 0.0]),
+    ("ног", [-0.3, -0.3, -0.3, -0.3, -0.3, 1.0, 0.0]),
+    ("ког", [-0.3, -0.3, -0.3, -0.3, -0.3, 1.0, 0.0]),
+    ("вог", [-0.3, -0.3, -0.3, -0.3, -0.3, 1.0, 0.0]),
+    // Serbian feminine plural adjectives -чке/-шке ("политичке").
+    ("чке", [-0.3, -0.3, -0.3, -0.3, -0.3, 1.5, 0.0]),
+    ("шке", [-0.3, -0.3, -0.3, -0.3, -0.3, 1.5, 0.0]),
+    // Agent nouns -тель in Russian (Ukrainian -тель, Belarusian -цель), -тел in the
+    // South Slavic languages ("служител", "двигател").
+    ("ател", [-1.0, -1.0, -1.0, 1.0, 1.0, 1.0, 0.0]),
+    ("ител", [-1.0, -1.0, -1.0, 1.0, 1.0, 1.0, 0.0]),
+    // Bulgarian and Macedonian plural adjectives -нни/-рни (Russian -нные, -рные).
+    ("нни", [-0.5, -0.3, -0.5, 1.0, 1.0, 0.5, 0.0]),
+    ("рни", [-0.3, -0.3, -0.3, 0.5, 0.5, 0.5, 0.0]),
+    // Macedonian imperfect -еа/-аа ("пловеа") and aorist first plural -вме.
+    ("еа", [-0.5, -0.5, -0.5, -0.3, 1.5, -0.3, 0.0]),
+    ("вме", [-0.5, -0.5, -0.5, -0.3, 1.5, -0.3, 0.0]),
+    // Serbian first plural -амо/-емо/-имо (Ukrainian -емо, -имо) and nouns in -ац.
+    ("амо", [-0.3, -0.3, -0.3, -0.3, -0.3, 1.0, 0.0]),
+    ("емо", [-0.5, 0.8, -0.3, -0.3, -0.3, 1.0, 0.0]),
+    ("ац", [-0.5, -0.3, -0.3, -0.3, -0.3, 1.2, 0.0]),
+    ("ске", [-0.2, -0.3, -0.3, -0.3, -0.3, 0.8, 0.0]),
     // Plurals in -ове (Bulgarian, Serbian accusative) and -ови (Macedonian, Serbian).
     ("ове", [-0.5, -0.3, -0.5, 1.0, -0.3, 0.3, 0.0]),
     ("ови", [-0.5, -0.5, -0.5, -0.3, 0.8, 0.8, 0.0]),
@@ -182,7 +223,7 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("ене", [-0.5, -0.5, -0.5, 0.8, 0.0, -0.3, 0.0]),
     ("ски", [0.0, -0.5, 0.3, 0.6, 0.6, 0.3, 0.0]),
     ("ска", [0.0, -0.3, 0.3, 0.5, 0.5, 0.3, 0.0]),
-    ("от", [0.0, -0.3, -0.3, 0.0, 0.6, 0.0, 0.0]),
+    ("от", [-0.3, -0.3, -0.3, -0.3, 1.0, 0.0, 0.0]),
     ("ува", [-0.5, 0.3, -0.5, -0.3, 1.0, 0.0, 0.0]),
     // Serbian keeps the cases Macedonian and Bulgarian lost: -ом, -ој, -ама, -има.
     ("ији", [-1.0, -1.0, -1.0, -1.0, -0.5, 1.5, 0.0]),
@@ -430,6 +471,9 @@ impl Scan {
         }
         // Russian is by far the most written Cyrillic-script language: it wins a tie.
         scan.evidence[Cyr::Ru as usize] += RU_BASE;
+        for l in [Cyr::Bg, Cyr::Mk, Cyr::Sr] {
+            scan.evidence[l as usize] -= SOUTH_BASE;
+        }
         // Letters a language writes often: their absence from a text of some length
         // speaks against it (about n * ln(1 - p) for a combined letter share p).
         let n = scan.cyrillic as f32;
