@@ -452,17 +452,27 @@ pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> C
         for (b, s) in blocks.iter().zip(out.iter_mut()) {
             let f = b.frame as usize;
             let item_own = hints::HEADER | hints::META;
+            // Headline links of the list (the general rule dropped them as links).
             if in_region[f]
                 && rel[f] & hints::NEGATIVE & !item_own == 0
                 && b.text_len >= 20
+                && s.link_density > 0.5
                 && !s.is_content
                 && !dateline(&b.text)
+                && !boilerplate_line(&b.text)
+                && !related_trigger(&b.text)
             {
                 s.is_content = true;
                 s.score = 0.5;
             }
         }
     }
+    // The text-level rules can leave nothing: then the page is empty.
+    let page_kind = if out.iter().any(|s| s.is_content) {
+        page_kind
+    } else {
+        PageKind::Empty
+    };
     Classification {
         blocks: out,
         page_kind,
