@@ -467,9 +467,13 @@ pub(crate) fn classify(tree: &Tree, title_in_content: bool, captions: bool) -> C
             }
         }
     }
-    // The text-level rules can leave nothing: then the page is empty.
+    // Nothing left: a page that is only a list of links (documents, sections) is a
+    // list of those links, taken from the frame holding most headline-link text
+    // outside boilerplate regions; otherwise the page is empty.
     let page_kind = if out.iter().any(|s| s.is_content) {
         page_kind
+    } else if link_list_fallback(tree, &anc_neg, &end, &mut out) {
+        PageKind::List
     } else {
         PageKind::Empty
     };
@@ -690,6 +694,58 @@ fn boilerplate_line(text: &str) -> bool {
             rest.starts_with(['»', '>', '/', '→', '|', '›', '\\'])
         })
     })
+}
+
+/// Marks the links of the page's main link list as content when nothing else is.
+/// Returns whether it found one (three or more links of 20+ characters).
+fn link_list_fallback(tree: &Tree, anc_neg: &[bool], end: &[u32], out: &mut [BlockScore]) -> bool {
+    let frames = &tree.frames;
+    let n = frames.len();
+    let is_link = |b: &crate::parse::RawBlock| b.text_len >= 20 && b.link_len * 2 > b.text_len;
+    let mut chars = vec![0u64; n];
+    let mut count = vec![0u32; n];
+    for b in &tree.blocks {
+        let f = b.frame as usize;
+        if is_link(b) && !anc_neg[f] && !boilerplate_line(&b.text) {
+            chars[f] += u64::from(b.text_len);
+            count[f] += 1;
+        }
+    }
+    for i in (1..n).rev() {
+        let p = frames[i].parent as usize;
+        chars[p] += chars[i];
+        count[p] += count[i];
+    }
+    let total = chars[0];
+    if total == 0 {
+        return false;
+    }
+    // The deepest frame that still holds most of the link text.
+    let mut best = 0usize;
+    for i in 1..n {
+        if chars[i] * 10 >= total * 7 && count[i] >= 3 && frames[i].depth >= frames[best].depth {
+            best = i;
+        }
+    }
+    if count[best] < 3 {
+        return false;
+    }
+    let range = best..end[best] as usize;
+    let mut any = false;
+    for (b, s) in tree.blocks.iter().zip(out.iter_mut()) {
+        let f = b.frame as usize;
+        if range.contains(&f)
+            && !anc_neg[f]
+            && b.text_len >= 20
+            && !boilerplate_line(&b.text)
+            && !dateline(&b.text)
+        {
+            s.is_content = true;
+            s.score = 0.5;
+            any = true;
+        }
+    }
+    any
 }
 
 #[cfg(test)]

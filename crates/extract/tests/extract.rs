@@ -422,3 +422,21 @@ fn extractor_is_send_and_sync() {
     assert_send_sync::<Extractor>();
     assert_send_sync::<Document>();
 }
+
+#[test]
+fn a_page_of_document_links_is_a_list_of_them() {
+    let html = "<html><body><nav><a href=/>Главная</a> <a href=/a>О министерстве</a></nav>\
+        <div class=\"page\"><h1>Нормативные правовые акты</h1><div class=\"docs\">\
+        <p><a href=/d1>Приказ Министерства от 16.10.2018 № 766 «Об организации работы»</a></p>\
+        <p><a href=/d2>Указ Президента Российской Федерации от 29.06.2018 № 378</a></p>\
+        <p><a href=/d3>Федеральный закон от 25.12.2008 № 273-ФЗ «О противодействии коррупции»</a></p>\
+        </div></div><footer>© 2019 Министерство</footer></body></html>";
+    let doc = pagesift_extract::extract(html.as_bytes()).expect("extract");
+    assert_eq!(doc.page_kind, PageKind::List);
+    let text = doc.text();
+    assert!(
+        text.contains("Федеральный закон от 25.12.2008 № 273-ФЗ"),
+        "{text}"
+    );
+    assert!(!text.contains("Главная") && !text.contains("©"), "{text}");
+}
