@@ -368,8 +368,11 @@ fn substitute(
 
 /// Characters that UTF-8 read as a Cyrillic single-byte charset plausibly hides.
 fn hidden_by_cyrillic(c: char) -> bool {
+    // Modern letters only: archaic Cyrillic (U+0460..=U+048F, "ѫ", "Ѹ") is what "С" plus
+    // punctuation decodes to by accident.
     matches!(c,
-        '\u{0}'..='\u{052F}'
+        '\u{0}'..='\u{045F}'
+        | '\u{0490}'..='\u{052F}'
         | '\u{1E00}'..='\u{1EFF}'
         | '\u{2000}'..='\u{2BFF}'
         | '\u{FB00}'..='\u{FB06}'
@@ -564,7 +567,12 @@ fn short_words_pass(text: &str, cm: &Charmap) -> Option<Tracked> {
         let Some(fixed) = decode_utf8_variants(&bytes, &bsrc) else {
             continue;
         };
-        if fixed.text == piece || !fixed.text.chars().all(char::is_alphabetic) {
+        if fixed.text == piece
+            || !fixed
+                .text
+                .chars()
+                .all(|c| c.is_alphabetic() && hidden_by_cyrillic(c))
+        {
             continue;
         }
         push_identity(text, last, start, &mut out, &mut src);
@@ -637,7 +645,13 @@ fn is_cyrillic_letter(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}')
 }
 
-const VOWELS: &str = "аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ";
+/// Vowels of the three alphabets (lower case; callers lowercase first).
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' | 'і' | 'ї' | 'є'
+    )
+}
 
 /// A plausible Russian/Belarusian/Ukrainian word: sane case pattern, vowels where a word needs
 /// them, no impossible letter pairs.
@@ -666,7 +680,7 @@ pub(crate) fn plausible_cyrillic(word: &str) -> bool {
     {
         return false;
     }
-    let vowels = lower.iter().filter(|c| VOWELS.contains(**c)).count();
+    let vowels = lower.iter().filter(|c| is_vowel(**c)).count();
     if n >= 2 && vowels == 0 && !(upper == n && n <= 4) {
         return false;
     }
@@ -681,7 +695,7 @@ pub(crate) fn plausible_cyrillic(word: &str) -> bool {
     }
     let mut run = 0;
     for (i, &c) in lower.iter().enumerate() {
-        if VOWELS.contains(c) {
+        if is_vowel(c) {
             run = 0;
         } else {
             run += 1;
@@ -692,10 +706,10 @@ pub(crate) fn plausible_cyrillic(word: &str) -> bool {
         if i > 0 {
             let p = lower[i - 1];
             let soft = matches!(c, 'ь' | 'ъ');
-            if soft && (VOWELS.contains(p) || matches!(p, 'ь' | 'ъ' | 'й')) {
+            if soft && (is_vowel(p) || matches!(p, 'ь' | 'ъ' | 'й')) {
                 return false;
             }
-            if c == 'ы' && VOWELS.contains(p) && p != 'ы' {
+            if c == 'ы' && is_vowel(p) && p != 'ы' {
                 // "аы", "оы": not in any of the three languages.
                 return false;
             }
@@ -715,7 +729,22 @@ fn fix_cyrillic(text: &str, repairs: &mut Vec<Repair>) -> Option<Tracked> {
     if text.is_ascii() {
         return None;
     }
-    let (latin, cyrillic) = cyrillic_gate(text);
+    let (latin, mut cyrillic) = cyrillic_gate(text);
+    if cyrillic {
+        // A Cyrillic-looking line can only be judged mis-decoded if most of its words are
+        // implausible or most of its letters are capitals; ordinary prose is neither.
+        let (mut words, mut implausible, mut upper, mut letters) = (0, 0, 0, 0);
+        for w in text.split(|c: char| !is_cyrillic_letter(c)) {
+            let n = w.chars().count();
+            letters += n;
+            upper += w.chars().filter(|c| c.is_uppercase()).count();
+            if n >= 3 {
+                words += 1;
+                implausible += usize::from(!plausible_cyrillic(w));
+            }
+        }
+        cyrillic = (implausible >= 2 && implausible * 10 >= words * 6) || upper * 10 >= letters * 6;
+    }
     if !latin && !cyrillic {
         return None;
     }
@@ -976,7 +1005,25 @@ pub(crate) fn cyrillic_gate(text: &str) -> (bool, bool) {
         x.is_ascii()
             || x.is_whitespace()
             || is_basic_cyrillic(x)
-            || "–—‘’“”„…«»·ʼ\u{AD}\u{200B}\u{200C}\u{200D}\u{FEFF}".contains(x)
+            || matches!(
+                x,
+                '–' | '—'
+                    | '‘'
+                    | '’'
+                    | '“'
+                    | '”'
+                    | '„'
+                    | '…'
+                    | '«'
+                    | '»'
+                    | '·'
+                    | 'ʼ'
+                    | '\u{AD}'
+                    | '\u{200B}'
+                    | '\u{200C}'
+                    | '\u{200D}'
+                    | '\u{FEFF}'
+            )
     };
     for c in text.chars() {
         if c.is_ascii() || common(c) || is_cyrillic_letter(c) {
