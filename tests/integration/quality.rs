@@ -43,7 +43,7 @@ fn extraction_f1_on_corpus_stays_above_floor() {
     let Some(pages) = corpus() else { return };
     let pipeline = PipelineConfig::default().build().unwrap();
     let (prf, per_page) = eval::extraction(
-        &pipeline,
+        pipeline.extractor(),
         pages
             .iter()
             .map(|p| (p.case.as_str(), &p.html[..], p.text.as_str())),
