@@ -124,7 +124,7 @@ use std::collections::HashSet;
 pub use taxonomy::{Taxonomy, Term, Theme, ANY_LANG, MAX_GAP};
 
 use matcher::{Compiled, Found};
-use tokens::{tokenize, Token};
+use tokens::{is_word_char, tokenize_with, Token};
 
 /// Tagger settings: built with [`Settings::default`] and chained `with_*` setters.
 #[derive(Debug, Clone)]
@@ -355,7 +355,6 @@ impl Tagger {
         let themes = &self.taxonomy.themes;
         let mut accs: Vec<Option<Acc>> = Vec::new();
         let mut total_words = 0usize;
-        let mut toks: Vec<Token<'_>> = Vec::new();
         let mut ids = Vec::new();
         let mut bytes = Vec::new();
         let mut found: Vec<Found> = Vec::new();
@@ -399,8 +398,9 @@ impl Tagger {
             if live.is_empty() {
                 continue;
             }
-            toks.clear();
-            tokenize(text, &mut toks);
+            // Per block: token keys may borrow this block's folded text.
+            let mut toks: Vec<Token<'_>> = Vec::with_capacity(text.len() / 6 + 1);
+            tokenize_with(text, needs_folded.then_some(folded.as_ref()), &mut toks);
             if toks.is_empty() {
                 continue;
             }
@@ -496,12 +496,7 @@ fn count_words(text: &str) -> usize {
     let mut n = 0;
     let mut in_word = false;
     for c in text.chars() {
-        // Fast paths for ASCII and Cyrillic; the Unicode tables only for the rest.
-        let w = match c as u32 {
-            0..=0x7f => c.is_ascii_alphanumeric(),
-            0x400..=0x481 | 0x48a..=0x52f => true,
-            _ => c.is_alphanumeric(),
-        };
+        let w = is_word_char(c);
         if w && !in_word {
             n += 1;
         }
