@@ -43,8 +43,11 @@ impl Cyr {
 const MAX_WORDS: usize = 200;
 /// Base rate of Russian among Cyrillic-script text, as a score.
 const RU_BASE: f32 = 0.3;
-/// Base rate of Bulgarian, Macedonian and Serbian against Russian, as a penalty.
-const SOUTH_BASE: f32 = 0.0;
+/// Base rates of Bulgarian, Macedonian and Serbian against Russian, as penalties: each is
+/// written far less than Russian, so text that fits them no better than Russian is Russian.
+/// Kept below whatlang's least vote (`WHATLANG_BASE`), so trigrams still decide between
+/// them on text that gives no other evidence.
+const SOUTH_BASE: [(Cyr, f32); 3] = [(Cyr::Bg, 0.5), (Cyr::Mk, 0.4), (Cyr::Sr, 0.3)];
 /// Penalty for one occurrence of a letter a language does not have.
 const F: f32 = -5.0;
 /// Occurrences of one letter counted at most, so that a quoted name does not outweigh a text.
@@ -117,7 +120,7 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("усь", [1.0, 0.3, -1.0, -1.0, -1.0, -1.0, 0.0]),
     // Instrumental plural -ами/-ями: East Slavic (Belarusian -амі); Bulgarian and
     // Macedonian lost the cases, Serbian has -ама/-има.
-    ("ами", [1.0, 0.8, -0.5, -1.5, -1.5, -1.0, 0.0]),
+    ("ами", [1.0, 0.8, -0.5, -0.5, -0.5, -0.5, 0.0]),
     ("ями", [1.0, 0.8, -0.5, -1.5, -1.5, -1.5, 0.0]),
     // Russian reflexive past -лся/-лись; Ukrainian -вся/-лися, Belarusian -ўся/-ліся.
     ("лся", [1.5, -0.8, -1.0, -1.0, -1.0, -1.0, 0.0]),
@@ -176,6 +179,30 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("емо", [-0.5, 0.8, -0.3, -0.3, -0.3, 1.0, 0.0]),
     ("ац", [-0.5, -0.3, -0.3, -0.3, -0.3, 1.2, 0.0]),
     ("ске", [-0.2, -0.3, -0.3, -0.3, -0.3, 0.8, 0.0]),
+    // Genitive plural adjectives -их after a hard consonant ("простих", "нових"):
+    // Ukrainian and Serbian; Russian and Belarusian write -ых there.
+    ("тих", [-1.0, 1.2, -1.0, -1.0, -1.0, 1.0, 0.0]),
+    ("вих", [-1.0, 1.2, -1.0, -1.0, -1.0, 1.0, 0.0]),
+    ("рих", [-1.0, 1.2, -1.0, -1.0, -1.0, 1.0, 0.0]),
+    ("дих", [-1.0, 1.2, -1.0, -1.0, -1.0, 1.0, 0.0]),
+    ("лих", [-1.0, 1.2, -1.0, -1.0, -1.0, 1.0, 0.0]),
+    ("мих", [-1.0, 1.2, -1.0, -1.0, -1.0, 1.0, 0.0]),
+    ("бих", [-1.0, 1.2, -1.0, -1.0, -1.0, 1.0, 0.0]),
+    ("пих", [-1.0, 1.2, -1.0, -1.0, -1.0, 1.0, 0.0]),
+    ("зих", [-1.0, 1.2, -1.0, -1.0, -1.0, 1.0, 0.0]),
+    ("сих", [-1.0, 1.2, -1.0, -1.0, -1.0, 1.0, 0.0]),
+    // Ukrainian -ував/-ували where Russian has -овал/-овали; reflexive -лася/-лися and
+    // -юся/-уся (Belarusian likewise) where Russian has -лась/-лись and -юсь/-усь.
+    ("ував", [-1.0, 1.5, -1.0, -0.5, -0.5, -0.5, 0.0]),
+    ("ували", [-1.0, 1.5, -1.0, -0.5, -0.5, -0.5, 0.0]),
+    ("увала", [-1.0, 1.0, -1.0, -0.5, 0.5, -0.5, 0.0]),
+    ("лася", [-1.0, 1.5, 1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("лося", [-1.0, 1.5, 1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("лися", [-1.0, 1.5, 0.0, -1.0, -1.0, -1.0, 0.0]),
+    ("юся", [-1.0, 1.0, 1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("уся", [-1.0, 1.0, 1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("тись", [-0.5, 1.5, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("тися", [-1.0, 1.5, -1.0, -1.0, -1.0, -1.0, 0.0]),
     // Plurals in -ове (Bulgarian, Serbian accusative) and -ови (Macedonian, Serbian).
     ("ове", [-0.5, -0.3, -0.5, 1.0, -0.3, 0.3, 0.0]),
     ("ови", [-0.5, -0.5, -0.5, -0.3, 0.8, 0.8, 0.0]),
@@ -200,8 +227,9 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("ти", [0.0, 0.6, 0.0, 0.0, 0.0, 0.4, 0.0]),
     ("ати", [-0.3, 0.6, -0.5, -0.3, 0.0, 0.6, 0.0]),
     ("ити", [-0.3, 0.6, -0.5, -0.3, 0.0, 0.6, 0.0]),
-    ("ав", [-0.3, 0.8, -0.5, 0.0, 0.0, 0.0, 0.0]),
-    ("ив", [-0.3, 0.8, -0.5, 0.0, 0.0, 0.0, 0.0]),
+    // Ukrainian past -ав/-ив; also Russian perfective gerunds ("прожив").
+    ("ав", [0.0, 0.8, -0.5, 0.0, 0.0, 0.0, 0.0]),
+    ("ив", [0.0, 0.8, -0.5, 0.0, 0.0, 0.0, 0.0]),
     ("ів", [0.0, 1.5, 0.0, 0.0, 0.0, 0.0, 0.0]),
     // Ukrainian instrumental -ою and -ним/-ким where Russian has -ой and -ным.
     ("ою", [-0.3, 1.2, 0.2, -0.5, -0.5, -0.5, 0.0]),
@@ -227,7 +255,7 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("ува", [-0.5, 0.3, -0.5, -0.3, 1.0, 0.0, 0.0]),
     // Serbian keeps the cases Macedonian and Bulgarian lost: -ом, -ој, -ама, -има.
     ("ији", [-1.0, -1.0, -1.0, -1.0, -0.5, 1.5, 0.0]),
-    ("ом", [0.3, 0.3, 0.3, -0.3, -0.8, 0.8, 0.0]),
+    ("ом", [0.4, 0.3, 0.3, -0.3, -0.8, 0.5, 0.0]),
     ("ој", [0.0, 0.0, 0.0, 0.0, -0.5, 1.2, 0.0]),
     ("ама", [-0.2, -0.2, -0.2, -0.3, -0.5, 0.8, 0.0]),
     ("има", [0.0, 0.0, 0.0, -0.3, -0.5, 0.8, 0.0]),
@@ -311,6 +339,9 @@ pub(crate) struct Scan {
     pub(crate) evidence: [f32; N],
     /// Cyrillic words seen.
     words: usize,
+    /// The previous word was "во" or "со", which Russian writes only before a consonant
+    /// cluster ("во время", "со мной") and Macedonian before any word.
+    after_vo: bool,
 }
 
 /// Lowercases a Cyrillic letter (U+0400..U+04FF) without tables.
@@ -354,6 +385,18 @@ fn is_consonant(c: char) -> bool {
     )
 }
 
+/// Whether `w` has a doubled consonant other than across a prefix (дд, жж, зз, вв).
+fn has_double_consonant(w: &str) -> bool {
+    let mut prev = ' ';
+    for c in w.chars() {
+        if c == prev && matches!(c, 'н' | 'с' | 'л' | 'м' | 'п' | 'т' | 'к' | 'ф' | 'р') {
+            return true;
+        }
+        prev = c;
+    }
+    false
+}
+
 /// Whether `w` has a consonant, then оро or оло, then a consonant.
 fn pleophony(w: &str) -> bool {
     let mut win = [' '; 5];
@@ -387,6 +430,8 @@ struct WordBuf {
     latin_other: usize,
     apostrophes: usize,
     pending_apostrophe: bool,
+    /// The word starts with a capital letter (a name, or the start of a sentence).
+    capital: bool,
 }
 
 impl WordBuf {
@@ -398,6 +443,7 @@ impl WordBuf {
         self.latin_other = 0;
         self.apostrophes = 0;
         self.pending_apostrophe = false;
+        self.capital = false;
     }
 }
 
@@ -417,6 +463,9 @@ impl Scan {
                     word.pending_apostrophe = false;
                 }
                 let l = lower_cyrillic(c);
+                if word.text.is_empty() {
+                    word.capital = l != c;
+                }
                 word.text.push(l);
                 word.cyr += 1;
                 if !matches!(l, 'х' | 'с' | 'м') {
@@ -471,8 +520,8 @@ impl Scan {
         }
         // Russian is by far the most written Cyrillic-script language: it wins a tie.
         scan.evidence[Cyr::Ru as usize] += RU_BASE;
-        for l in [Cyr::Bg, Cyr::Mk, Cyr::Sr] {
-            scan.evidence[l as usize] -= SOUTH_BASE;
+        for (l, b) in SOUTH_BASE {
+            scan.evidence[l as usize] -= b;
         }
         // Letters a language writes often: their absence from a text of some length
         // speaks against it (about n * ln(1 - p) for a combined letter share p).
@@ -562,6 +611,17 @@ impl Scan {
             return;
         }
         let w = word.text.as_str();
+        if std::mem::take(&mut self.after_vo) {
+            let mut cs = w.chars();
+            let (a, b) = (cs.next(), cs.next());
+            let cluster = a.is_some_and(|a| matches!(a, 'в' | 'ф' | 'с' | 'з'))
+                || (a.is_some_and(is_consonant) && b.is_some_and(|b| is_consonant(b) || b == 'ь'));
+            if !cluster {
+                self.evidence[Cyr::Ru as usize] -= 2.0;
+                self.evidence[Cyr::Mk as usize] += 1.0;
+            }
+        }
+        self.after_vo = w == "во" || w == "со";
         let listed = WORDS.get(w);
         if let Some(ev) = listed {
             for (e, x) in self.evidence.iter_mut().zip(ev) {
@@ -594,9 +654,15 @@ impl Scan {
                 match c {
                     'о' => o_count += 1,
                     // э after a consonant: common in Belarusian, rare in Russian loans.
+                    // Russian writes it in transliterated names ("Дэн"), so less there.
                     'э' if prev.is_some_and(is_consonant) => {
-                        add[Cyr::Be as usize] += 2.0;
-                        add[Cyr::Ru as usize] -= 1.2;
+                        let (be, ru) = if word.capital {
+                            (0.8, -0.3)
+                        } else {
+                            (2.0, -1.2)
+                        };
+                        add[Cyr::Be as usize] += be;
+                        add[Cyr::Ru as usize] += ru;
                     }
                     _ => {}
                 }
@@ -670,6 +736,12 @@ impl Scan {
                 add[Cyr::Mk as usize] += 1.0;
                 add[Cyr::Ru as usize] -= 0.5;
             }
+            // Double consonants ("программа", "класс", "Анна"): Serbian and Macedonian
+            // spelling simplifies them.
+            if has_double_consonant(w) {
+                add[Cyr::Sr as usize] -= 1.0;
+                add[Cyr::Mk as usize] -= 0.8;
+            }
             // East Slavic prefix пере- (Belarusian пера-, South Slavic пре-).
             if w.len() > 10 && w.starts_with("пере") {
                 for (l, x) in [
@@ -723,7 +795,8 @@ impl Scan {
             // separates a prefix from е, ё, ю, я.
             if let Some(p) = w.find('ъ') {
                 let next = w[p + 'ъ'.len_utf8()..].chars().next();
-                let before_iotated = matches!(next, Some('е' | 'ё' | 'ю' | 'я'));
+                // (Bulgarian "съюз" has ъю; Russian writes "союз".)
+                let before_iotated = matches!(next, Some('е' | 'ё' | 'я'));
                 let ev = if before_iotated {
                     [1.5, 0.0, 0.0, -1.5, 0.0, 0.0, 0.0]
                 } else {
