@@ -51,6 +51,12 @@ fn normalize_cases() {
         if report.text != output {
             failures.push(format!("{name}: normalize_report gave {:?}", report.text));
         }
+        let (text, repairs) = normalizer.normalize_with_repairs(&input);
+        if text != output || repairs != report.repairs {
+            failures.push(format!(
+                "{name}: normalize_with_repairs gave {text:?} {repairs:?}"
+            ));
+        }
         if let Some(expected) = case.get("repairs").and_then(|v| v.as_array()) {
             let want: Vec<(String, String)> = expected
                 .iter()
