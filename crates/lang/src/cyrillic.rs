@@ -118,6 +118,11 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     // Russian reflexive -сь after a vowel ("учусь", "боюсь"); Belarusian writes -ся.
     ("юсь", [1.0, 0.3, -1.0, -1.0, -1.0, -1.0, 0.0]),
     ("усь", [1.0, 0.3, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    // Second person singular: Russian -ешь/-ишь, the others -еш/-иш.
+    ("еш", [-1.0, 0.3, 0.3, 0.3, 0.3, 0.3, 0.0]),
+    ("иш", [-1.0, 0.3, 0.0, 0.3, 0.3, 0.3, 0.0]),
+    // Belarusian dative -аму where Russian and Ukrainian have -ому.
+    ("аму", [-0.5, -0.5, 1.2, -0.5, -0.5, -0.5, 0.0]),
     // Instrumental plural -ами/-ями: East Slavic (Belarusian -амі); Bulgarian and
     // Macedonian lost the cases, Serbian has -ама/-има.
     ("ами", [1.0, 0.8, -0.5, -0.5, -0.5, -0.5, 0.0]),
@@ -649,6 +654,7 @@ impl Scan {
             let mut prev = None;
             let mut prev2 = None;
             let mut syllabic_r = false;
+            let mut hard_soft = false;
             let mut o_count = 0;
             for c in w.chars() {
                 match c {
@@ -666,6 +672,13 @@ impl Scan {
                     }
                     _ => {}
                 }
+                // Belarusian ж, ш, ч and р are always hard: "рэ", "жэ", "чы", never "ре",
+                // "же", "чі", "ря" as in Russian and Ukrainian.
+                if matches!(prev, Some('ж' | 'ш' | 'ч' | 'р'))
+                    && matches!(c, 'е' | 'ё' | 'ю' | 'я' | 'і' | 'ь')
+                {
+                    hard_soft = true;
+                }
                 // Bulgarian writes ь only before о.
                 if prev == Some('ь') && c != 'о' {
                     add[Cyr::Bg as usize] -= 2.0;
@@ -677,6 +690,9 @@ impl Scan {
                 }
                 prev2 = prev;
                 prev = Some(c);
+            }
+            if hard_soft {
+                add[Cyr::Be as usize] -= 2.0;
             }
             if syllabic_r {
                 for (l, x) in [
@@ -766,6 +782,24 @@ impl Scan {
                     (Cyr::Sr, -0.6),
                 ] {
                     add[l as usize] += x;
+                }
+            }
+            // Belarusian akanne in the prefixes ад- and пра- (Russian от-, про-):
+            // "адносна", "праблема"; Russian words in ад- are loans ("адрес", "адмирал").
+            let mut it = w.chars();
+            let (c0, c1, c2) = (it.next(), it.next(), it.next());
+            if w.len() > 8 && c1 == Some('д') && c0 == Some('а') {
+                if c2.is_some_and(|c| is_consonant(c) && !matches!(c, 'р' | 'м' | 'в')) {
+                    add[Cyr::Be as usize] += 2.0;
+                    add[Cyr::Ru as usize] -= 1.0;
+                    add[Cyr::Uk as usize] -= 1.0;
+                    add[Cyr::Bg as usize] -= 1.0;
+                }
+            } else if w.len() > 8 && w.starts_with("пра") {
+                let c3 = w.chars().nth(3);
+                if c3.is_some_and(|c| is_consonant(c) && !matches!(c, 'в' | 'к' | 'з' | 'ч')) {
+                    add[Cyr::Be as usize] += 1.5;
+                    add[Cyr::Ru as usize] -= 0.5;
                 }
             }
             // Belarusian prefixes ня- and пры- (Russian не-, при-).
