@@ -98,15 +98,15 @@
 //! # Performance
 //!
 //! Build a [`Tagger`] once and share it (`Send + Sync`); building the default taxonomy
-//! takes about 12 ms, a 10,000-term one about 0.7 s. Tagging is linear in the
+//! takes about 15 ms, a 10,000-term one about 0.7 s. Tagging is linear in the
 //! text. A block prefilter first looks, with one Aho-Corasick pass over the folded block,
 //! for substrings that any term match must contain, and skips blocks without one (most
 //! blocks of general text). Other blocks are segmented, folded and stemmed (a token only
 //! when its first three letters could start a taxonomy stem, and through a per-thread
-//! cache of token → stem id), then run through the automaton. On a shared 2-core machine,
-//! per CPU-second: 56–68 MB/s on general web text, 32–43 MB/s on dense on-topic ministry
-//! paragraphs (`examples/throughput.rs`, `benches/tag.rs`); a 10,000-term taxonomy costs
-//! 3.5–4× more per byte.
+//! cache of token → stem id, at most 200,000 words), then run through the automaton. On a
+//! shared 2-core machine, per CPU-second: 62–70 MB/s on general web text, 34–47 MB/s on
+//! dense on-topic ministry paragraphs (`examples/throughput.rs`, `benches/tag.rs`); a
+//! 10,000-term taxonomy costs about 4× more per byte.
 //!
 //! # Untrusted input
 //!
