@@ -1021,7 +1021,9 @@ impl SuspectScan {
             }
             LOWER
         } else if matches!(c, 'Ё' | 'Є' | 'І' | 'Ї' | 'Ў') {
-            if prev == LEAD_R || prev == LOWER {
+            // Directly after any letter ("РІ", "ВІКІ"): all-caps Ukrainian and Belarusian
+            // take the full steps, which leave them alone.
+            if prev != OTHER {
                 return true;
             }
             UPPER
@@ -1200,36 +1202,63 @@ static PLAIN_ASCII: [bool; 256] = {
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 const ONES: u64 = 0x0101_0101_0101_0101;
 
-/// High bit set in (at least) each byte of `x` that is zero; exact on whether any is.
+/// High bit set in exactly the bytes of `x` that are not zero.
 #[inline(always)]
-fn zero_bytes(x: u64) -> u64 {
-    x.wrapping_sub(ONES) & !x & HIGH_BITS
+fn nonzero_bytes(x: u64) -> u64 {
+    (((x & !HIGH_BITS).wrapping_add(!HIGH_BITS)) | x) & HIGH_BITS
 }
 
-/// Eight ASCII bytes that need no work: no control, DEL or `&`, no two spaces in a row and
-/// no space in the last byte (its successor is unknown here). May say `false` for a clean
-/// block; then the byte-wise scan decides.
+/// High bit set in exactly the bytes of `x` equal to `c`.
 #[inline(always)]
-fn ascii_block_ok(x: u64) -> bool {
-    // Bytes below 0x20 (x is ASCII, so no borrow crosses a byte).
-    let low = x.wrapping_sub(ONES * 0x20) & !x & HIGH_BITS;
-    let del = zero_bytes(x ^ (ONES * 0x7F));
-    let amp = zero_bytes(x ^ (ONES * 0x26));
-    let space = zero_bytes(x ^ (ONES * 0x20));
-    let double = space & (space >> 8);
-    low | del | amp | double | (space & (0x80 << 56)) == 0
+fn eq_bytes(x: u64, c: u8) -> u64 {
+    !nonzero_bytes(x ^ (ONES * u64::from(c))) & HIGH_BITS
 }
 
-/// Eight bytes that are four lower-case а..я (D0 B0..BF or D1 80..8F).
+/// Eight bytes (little-endian in `x`) that need no work: printable ASCII other than `&`,
+/// single spaces and whole lower-case а..я (D0 B0..BF, D1 80..8F); `next` is the byte after
+/// the block, if any. Returns how many bytes
+/// are known clean (8, or 7 when the last byte starts a letter) and whether they end in such
+/// a letter. `None` also for some clean blocks; the byte-wise scan decides those.
 #[inline(always)]
-fn cyrillic_lower_block(x: u64) -> bool {
-    const LEADS: u64 = 0x00FE_00FE_00FE_00FE;
-    const D0: u64 = 0x00D0_00D0_00D0_00D0;
-    const CONT_HI: u64 = 0xF000_F000_F000_F000;
-    // Expected high nibble of each second byte: B for lead D0, 8 for lead D1.
-    let d1 = (x & 0x0001_0001_0001_0001) << 8;
-    let expected = 0xB000_B000_B000_B000u64 - d1 * 0x30;
-    (x & LEADS) == D0 && (x & CONT_HI) == expected
+fn clean_block(x: u64, next: Option<u8>) -> Option<(usize, bool)> {
+    let lead = eq_bytes(x & (ONES * 0xFE), 0xD0);
+    // A letter cut by the block end: judge the first seven bytes only.
+    // A space judged last is fine when the next byte is known not to be a space or line
+    // break (a cut letter always follows in the seven-byte case).
+    let (len, keep, last, space_last_ok) = if lead & (0x80 << 56) != 0 {
+        (7, HIGH_BITS >> 8, 0x80u64 << 48, true)
+    } else {
+        (
+            8,
+            HIGH_BITS,
+            0x80u64 << 56,
+            next.is_some_and(|b| b != b' ' && b != b'\n'),
+        )
+    };
+    let high = x & keep;
+    let lead = lead & keep;
+    let cont = eq_bytes(x & (ONES * 0xC0), 0x80) & keep;
+    if high != lead | cont || (lead << 8) & keep != cont {
+        return None;
+    }
+    // D0 needs a B_ continuation (а..п), D1 an 8_ one (р..я).
+    let nibble = x & (ONES * 0xF0);
+    let d1 = lead & ((x & ONES) << 7);
+    let d0 = lead & !d1;
+    if (d0 << 8) & !eq_bytes(nibble, 0xB0) != 0 || (d1 << 8) & !eq_bytes(nibble, 0x80) != 0 {
+        return None;
+    }
+    let ascii = !high & keep;
+    // An ASCII byte is below 0x20 iff adding 0x60 leaves its high bit clear. A space is
+    // fine unless another follows or it is the last byte judged (its successor unknown).
+    let control = !((x & !HIGH_BITS) + ONES * 0x60) & ascii;
+    let space = eq_bytes(x, b' ') & keep;
+    let bad = control
+        | (eq_bytes(x, 0x7F) & keep)
+        | (eq_bytes(x, b'&') & keep)
+        | (space & (space << 8))
+        | if space_last_ok { 0 } else { space & last };
+    (bad == 0).then_some((len, cont & last != 0))
 }
 
 /// `true` for the UTF-8 of а..я.
@@ -1270,20 +1299,14 @@ fn first_work(s: &Settings, b: &[u8]) -> Option<usize> {
     let mut prev = OTHER;
     let mut i = 0;
     while i < n {
-        // Eight bytes at a time: plain ASCII with single spaces, or four lower-case а..я.
+        // Eight bytes at a time: plain ASCII, single spaces and lower-case а..я.
         if let Some(block) = b.get(i..i + 8) {
             let x = u64::from_le_bytes([
                 block[0], block[1], block[2], block[3], block[4], block[5], block[6], block[7],
             ]);
-            if x & HIGH_BITS == 0 {
-                if ascii_block_ok(x) {
-                    i += 8;
-                    prev = OTHER;
-                    continue;
-                }
-            } else if cyrillic_lower_block(x) {
-                i += 8;
-                prev = LOWER;
+            if let Some((len, ends_in_letter)) = clean_block(x, b.get(i + 8).copied()) {
+                i += len;
+                prev = if ends_in_letter { LOWER } else { OTHER };
                 continue;
             }
         }
@@ -1300,22 +1323,8 @@ fn first_work(s: &Settings, b: &[u8]) -> Option<usize> {
         // Runs of lower-case а..я, the bulk of Cyrillic prose: D0 B0..BF and D1 80..8F.
         if (c == 0xD0 || c == 0xD1) && i + 1 < n && is_lower_pair(c, b[i + 1]) {
             i += 2;
-            loop {
-                if let Some(block) = b.get(i..i + 8) {
-                    let x = u64::from_le_bytes([
-                        block[0], block[1], block[2], block[3], block[4], block[5], block[6],
-                        block[7],
-                    ]);
-                    if cyrillic_lower_block(x) {
-                        i += 8;
-                        continue;
-                    }
-                }
-                if i + 1 < n && is_lower_pair(b[i], b[i + 1]) {
-                    i += 2;
-                    continue;
-                }
-                break;
+            while i + 1 < n && is_lower_pair(b[i], b[i + 1]) {
+                i += 2;
             }
             prev = LOWER;
             continue;
@@ -1371,7 +1380,7 @@ fn first_work(s: &Settings, b: &[u8]) -> Option<usize> {
                     LOWER
                 }
                 0x401 | 0x404 | 0x406 | 0x407 | 0x40E => {
-                    if prev == LEAD_R || prev == LOWER {
+                    if prev != OTHER {
                         return Some(i);
                     }
                     UPPER
