@@ -11,6 +11,8 @@
 //! - frequent words ([`crate::words`]) and word endings typical of each language.
 
 use crate::words::WORDS;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Number of Cyrillic-script languages scored here.
 pub(crate) const N: usize = 7;
@@ -299,6 +301,21 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("тан", [-0.3, -0.3, -0.3, -0.3, -0.3, -0.3, 0.6]),
     ("ды", [0.0, -0.5, 0.0, -0.5, -0.5, -0.5, 0.5]),
 ];
+
+/// Letters of the longest ending in `ENDINGS`.
+const MAX_ENDING: usize = 5;
+
+/// `ENDINGS` by ending, for one lookup per suffix length.
+static ENDING_MAP: LazyLock<HashMap<&'static str, [f32; N]>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, [f32; N]> = HashMap::new();
+    for (end, ev) in ENDINGS {
+        let e = map.entry(end).or_insert([0.0; N]);
+        for (a, b) in e.iter_mut().zip(ev) {
+            *a += b;
+        }
+    }
+    map
+});
 
 /// Letter sequences inside a word and what they say, in `Cyr` order.
 const INFIXES: &[(&str, [f32; N])] = &[
@@ -650,10 +667,21 @@ impl Scan {
         }
         {
             let chars = word.cyr + word.latin_i;
-            for (end, ev) in ENDINGS {
-                if listed.is_none() && w.ends_with(end) && chars >= end.chars().count() + 2 {
-                    for (e, x) in self.evidence.iter_mut().zip(ev) {
-                        *e += x;
+            if listed.is_none() {
+                // Every suffix of 2..=MAX_ENDING letters that leaves at least two letters
+                // before it, looked up in the table of endings.
+                let mut k = 0;
+                for (pos, _) in w.char_indices().rev() {
+                    k += 1;
+                    if k > MAX_ENDING || chars < k + 2 {
+                        break;
+                    }
+                    if k >= 2 {
+                        if let Some(ev) = ENDING_MAP.get(&w[pos..]) {
+                            for (e, x) in self.evidence.iter_mut().zip(ev) {
+                                *e += x;
+                            }
+                        }
                     }
                 }
             }
@@ -664,7 +692,6 @@ impl Scan {
                     }
                 }
             }
-            let last2: Vec<char> = w.chars().rev().take(2).collect();
             let mut add = [0.0f32; N];
             let mut prev = None;
             let mut prev2 = None;
@@ -831,11 +858,10 @@ impl Scan {
                 add[Cyr::Be as usize] -= 1.5 * (o_count - 1) as f32;
             }
             // Russian present-tense endings -ет/-ит/-ут, absent from Bulgarian verbs.
-            if let [t, v] = last2[..] {
-                if t == 'т' && matches!(v, 'е' | 'и' | 'у') {
-                    add[Cyr::Ru as usize] += 0.5;
-                    add[Cyr::Bg as usize] -= 0.5;
-                }
+            // (`prev` and `prev2` now hold the word's last two letters.)
+            if prev == Some('т') && matches!(prev2, Some('е' | 'и' | 'у')) {
+                add[Cyr::Ru as usize] += 0.5;
+                add[Cyr::Bg as usize] -= 0.5;
             }
             for (e, x) in self.evidence.iter_mut().zip(add) {
                 *e += x;
@@ -863,6 +889,14 @@ impl Scan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn endings_fit_the_lookup() {
+        for (end, _) in ENDINGS {
+            let n = end.chars().count();
+            assert!((2..=MAX_ENDING).contains(&n), "{end}");
+        }
+    }
 
     #[test]
     fn lowercases_cyrillic_including_kazakh_and_belarusian_letters() {
