@@ -658,6 +658,9 @@ impl Normalizer {
         let mut line_start = true;
         let mut changed = false;
         let mut scan = SuspectScan::default();
+        // Chars that go out unchanged are copied in runs: `run` is where the current one
+        // started.
+        let mut run: Option<usize> = None;
         for (i, c) in line.char_indices() {
             if s.repair_mojibake && scan.step(c) {
                 return None;
@@ -668,6 +671,26 @@ impl Normalizer {
                 if next == b'#' || next.is_ascii_alphabetic() {
                     return None;
                 }
+            }
+            let plain = ((0x21..0x7F).contains(&cp) && c != '&') || (0x430..=0x44F).contains(&cp);
+            if plain {
+                if let Some(p) = pending.take() {
+                    if let Some(r) = run.take() {
+                        out.copy(line, r, p);
+                    }
+                    if line[p..].starts_with(' ') && run.is_none() && p + 1 == i {
+                        // A single plain space: keep it inside the next run.
+                        run = Some(p);
+                    } else {
+                        out.push(' ', p);
+                    }
+                }
+                run.get_or_insert(i);
+                line_start = false;
+                continue;
+            }
+            if let Some(r) = run.take() {
+                out.copy(line, r, i);
             }
             if is_space(c) {
                 if !line_start && pending.is_none() {
@@ -701,6 +724,9 @@ impl Normalizer {
             }
             out.push(c, i);
             line_start = false;
+        }
+        if let Some(r) = run.take() {
+            out.copy(line, r, line.len());
         }
         if pending.is_some() {
             changed = true; // trailing spaces dropped
@@ -983,6 +1009,16 @@ impl SuspectScan {
     /// `true` when the line is suspect as of `c`.
     #[inline]
     fn step(&mut self, c: char) -> bool {
+        let cp = u32::from(c);
+        // The common cases first: printable ASCII and а..я.
+        if (0x20..0x7F).contains(&cp) || (0x430..=0x44F).contains(&cp) {
+            if self.last == '№' && c.is_alphabetic() {
+                return true;
+            }
+            self.last = c;
+            self.prev = if cp < 0x80 { OTHER } else { LOWER };
+            return false;
+        }
         // Step 1 removes these before the repair runs: look through them.
         if is_c0_to_remove(c) || (is_invisible(c) && c != '\u{AD}') {
             return false;
