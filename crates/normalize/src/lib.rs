@@ -60,7 +60,7 @@
 //! # Performance
 //!
 //! Clean text (ASCII and Cyrillic prose with the usual punctuation) is recognised by a byte
-//! scan and returned borrowed (about 570 MB/s per core on Russian/Belarusian/Ukrainian/English
+//! scan and returned borrowed (about 580 MB/s per core on Russian/Belarusian/Ukrainian/English
 //! sentences). Work starts at the first line that needs it; a line with only spaces and
 //! invisible characters to fix takes a one-pass path, others all steps. Prefer
 //! [`Normalizer::normalize`] or [`Normalizer::normalize_with_repairs`] when the offset map of
