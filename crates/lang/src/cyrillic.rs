@@ -50,6 +50,7 @@ const RU_BASE: f32 = 0.3;
 /// Kept below whatlang's least vote (`WHATLANG_BASE`), so trigrams still decide between
 /// them on text that gives no other evidence.
 const SOUTH_BASE: [(Cyr, f32); 3] = [(Cyr::Bg, 0.5), (Cyr::Mk, 0.4), (Cyr::Sr, 0.3)];
+const SOUTH_BASE_LONG: f32 = 1.0;
 /// Penalty for one occurrence of a letter a language does not have.
 const F: f32 = -5.0;
 /// Occurrences of one letter counted at most, so that a quoted name does not outweigh a text.
@@ -224,6 +225,25 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("чним", [-1.0, 1.0, -1.0, -1.0, -1.0, 0.5, 0.0]),
     // Ukrainian reflexive past -вся ("трапився"); Russian -лся, Belarusian -ўся.
     ("вся", [-1.0, 2.0, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    // Russian reflexive forms without a Ukrainian or Belarusian match: infinitive -еться,
+    // past -лась/-лось, gerunds -ясь and -уя ("надеясь", "следуя").
+    ("еться", [1.0, -0.5, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("лась", [1.0, -0.5, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("лось", [1.0, -0.5, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("ясь", [1.0, -0.5, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("уя", [1.0, -0.5, -0.5, -0.5, -0.5, -0.5, 0.0]),
+    // Russian and Belarusian accusative feminine adjectives -ную/-вую/-лую/-мую;
+    // Ukrainian has -ну, -ву.
+    ("ную", [1.0, -0.8, 1.0, -0.5, -0.5, -0.5, 0.0]),
+    ("вую", [1.0, -0.8, 1.0, -0.5, -0.5, -0.5, 0.0]),
+    ("лую", [1.0, -0.8, 1.0, -0.5, -0.5, -0.5, 0.0]),
+    ("мую", [1.0, -0.8, 1.0, -0.5, -0.5, -0.5, 0.0]),
+    // Russian imperfectives -ивать/-ывать, -иваю/-ываю (Ukrainian -увати, -ую).
+    ("ивать", [1.5, -1.0, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("иваю", [1.5, -1.0, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("ываю", [1.5, -1.0, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    // Russian locative adjectives -ском (Ukrainian -ському, -ськім).
+    ("ском", [0.8, -1.0, -0.5, -0.5, -0.5, 0.5, 0.0]),
     // Plurals in -ове (Bulgarian, Serbian accusative) and -ови (Macedonian, Serbian).
     ("ове", [-0.5, -0.3, -0.5, 1.0, -0.3, 0.3, 0.0]),
     ("ови", [-0.5, -0.5, -0.5, -0.3, 0.8, 0.8, 0.0]),
@@ -262,7 +282,8 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("ание", [0.8, -1.0, -1.0, 0.3, -1.0, -1.0, 0.0]),
     // Bulgarian and Macedonian definite articles and endings.
     ("ът", [-1.5, -1.0, -1.0, 2.5, -1.0, -1.0, 0.0]),
-    ("ят", [0.0, -0.5, -0.5, 0.8, -1.0, -1.0, 0.0]),
+    // Third plural -ят: Russian; Ukrainian writes -ять. Bulgarian article -ят.
+    ("ят", [0.5, -0.5, -0.5, 0.8, -1.0, -1.0, 0.0]),
     ("ите", [0.4, -0.5, -0.5, 0.9, 0.6, -0.3, 0.0]),
     ("ата", [-0.3, -0.5, -0.3, 0.8, 0.8, -0.3, 0.0]),
     ("ото", [-0.3, -0.3, -0.3, 0.8, 0.8, -0.3, 0.0]),
@@ -356,6 +377,15 @@ const INFIXES: &[(&str, [f32; N])] = &[
     ("чы", [-2.5, -1.0, 2.0, -1.0, -1.0, -1.0, 0.0]),
     ("цы", [0.0, -1.0, 1.0, -1.0, -1.0, -1.0, 0.0]),
     ("ры", [0.0, -1.0, 0.6, -1.0, -1.0, -1.0, 0.3]),
+    // Russian separating ь before a vowel ("статья", "компьютер", "матерью");
+    // Ukrainian and Belarusian write an apostrophe or a double consonant there.
+    ("ья", [1.5, -1.5, -1.5, 0.0, 0.0, 0.0, 0.0]),
+    ("ье", [1.5, -1.5, -1.5, 0.0, 0.0, 0.0, 0.0]),
+    ("ью", [1.5, -1.5, -1.5, 0.0, 0.0, 0.0, 0.0]),
+    ("ьи", [1.5, -1.5, -1.5, 0.0, 0.0, 0.0, 0.0]),
+    ("ьё", [1.5, -1.5, -1.5, 0.0, 0.0, 0.0, 0.0]),
+    // Russian present participles -ющий/-ящий (Ukrainian -учий, Belarusian -учы).
+    ("ющ", [1.2, -0.5, -1.0, -0.5, 0.0, 0.0, 0.0]),
     // Reflexive -ся/-сь is East Slavic; Bulgarian and Macedonian write a separate се.
     ("ся", [0.5, 0.5, 0.5, -1.0, -1.0, -1.0, 0.0]),
     ("ась", [0.8, 0.5, 0.5, -1.5, -1.0, -1.0, 0.0]),
@@ -557,8 +587,9 @@ impl Scan {
         }
         // Russian is by far the most written Cyrillic-script language: it wins a tie.
         scan.evidence[Cyr::Ru as usize] += RU_BASE;
+        let long = scan.words >= 3;
         for (l, b) in SOUTH_BASE {
-            scan.evidence[l as usize] -= b;
+            scan.evidence[l as usize] -= if long { b.max(SOUTH_BASE_LONG) } else { b };
         }
         // Letters a language writes often: their absence from a text of some length
         // speaks against it (about n * ln(1 - p) for a combined letter share p).
@@ -754,6 +785,12 @@ impl Scan {
             // Ukrainian writes і for a word-initial и-sound; Belarusian
             // puts a prothetic в/г before a word-initial о ("вока", "вуліца").
             let first = w.chars().next();
+            // Russian native words in е- ("ещё", "ежедневно", "единый", "ехать");
+            // Ukrainian writes є- there and е- only in loans ("екран", "ефект").
+            if ["еж", "ед", "ещ", "ех"].iter().any(|p| w.starts_with(p)) {
+                add[Cyr::Ru as usize] += 1.2;
+                add[Cyr::Uk as usize] -= 1.0;
+            }
             if first == Some('и') {
                 add[Cyr::Uk as usize] -= 1.5;
             } else if first == Some('о') {
