@@ -1449,6 +1449,21 @@ fn first_work(s: &Settings, b: &[u8]) -> Option<usize> {
             i += 2;
             continue;
         }
+        // A Latin letter with a diacritic (U+00C0..=U+017F: German, French, Polish, Baltic …)
+        // with ASCII on both sides. UTF-8 mojibake always puts two non-ASCII chars together,
+        // except a lead byte before a space that stood for byte 0xA0 (Â Ã Å Î Ð Ù), which
+        // takes the full steps.
+        if (0xC3..=0xC5).contains(&c) && i + 1 < n {
+            let cp = ((u32::from(c) & 0x1F) << 6) | (u32::from(b[i + 1]) & 0x3F);
+            let letter = !matches!(cp, 0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD7 | 0xD9 | 0xF7);
+            let before = i == 0 || b[i - 1] < 0x80;
+            let after = b.get(i + 2).is_none_or(|&x| x < 0x80);
+            if letter && before && after && (b[i + 1] & 0xC0) == 0x80 {
+                prev = OTHER;
+                i += 2;
+                continue;
+            }
+        }
         return Some(i);
     }
     // Checked last so that the offset returned is always the first one that needs work.
@@ -1469,7 +1484,8 @@ mod tests {
             "a", " ", "\n", "Р", "С", "В", "Г", "ё", "і", "ї", "є", "ў", "Ё", "І", "Ў", "а", "Б", "я", "Я",
             "и", "п", "к", "«", "»", "—", "–", "…", "’", "“", "”", "„", "№", "7", "&", "\u{a0}",
             "\u{ad}", "Сёння", "ВІКІ", "Министерство", "РёРЅ", "СЃ", "\r", "\t", "\u{200b}",
-            "\u{2003}", "\u{2028}", "\u{1}", "&amp;", "é",
+            "\u{2003}", "\u{2028}", "\u{1}", "&amp;", "é", "ö", "ß", "Ã", "Â", "ł", "ą", "©", "ü",
+            "Ð", "ž", "Å", "ﬁ", "\u{301}",
         ]), 0..24)) {
             let text = parts.concat();
             for settings in [Settings::new(), Settings::new().with_fold_typography(true)] {
@@ -1498,6 +1514,44 @@ mod tests {
         }
     }
 
+    /// The fast paths agree with the full steps on every line of lingua's 13 languages.
+    #[test]
+    fn fast_paths_agree_on_real_text() {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/data/lingua-testdata");
+        let Ok(langs) = std::fs::read_dir(&dir) else {
+            eprintln!("SKIP: {} not found", dir.display());
+            return;
+        };
+        let n = Normalizer::default();
+        let mut lines = 0;
+        for lang in langs.flatten() {
+            for file in ["sentences.txt", "word-pairs.txt", "single-words.txt"] {
+                let Ok(text) = std::fs::read_to_string(lang.path().join(file)) else {
+                    continue;
+                };
+                for line in text.split('\n') {
+                    lines += 1;
+                    let full = n.run(line, false, &mut Vec::new()).map(|w| w.text);
+                    if first_work(&n.settings, line.as_bytes()).is_none() {
+                        assert_eq!(full, None, "fast scan skipped work in {line:?}");
+                    }
+                    if let Some(fast) = n.simple_line(line, false) {
+                        assert_eq!(fast.map(|w| w.text), full, "one-pass path on {line:?}");
+                    }
+                    if !mojibake_suspect(line) {
+                        let mut r = Vec::new();
+                        assert!(mojibake::repair_line(line, &mut r).is_none(), "{line:?}");
+                    }
+                }
+            }
+        }
+        assert!(
+            lines > 30_000,
+            "help: expected lingua's 39,000 lines, read {lines}"
+        );
+    }
+
     #[test]
     fn send_sync() {
         fn check<T: Send + Sync>() {}
@@ -1513,12 +1567,13 @@ mod tests {
             "Министерство связи и информатизации.\nITU — «цифровая» трансформация…",
             "No. 5 № 7",
             "«ОАО» № 5",
+            "für, été, Bürger, zażegnać",
         ] {
             assert!(!n.needs_work(clean), "{clean:?}");
         }
         for dirty in [
             " a", "a ", "a  b", "a\n b", "a \nb", "a\tb", "a\r\nb", "&amp;", "РІ", "СЃ", "аБв",
-            "Р’", "В«", "é",
+            "Р’", "В«", "é©", "Ã ", "e\u{301}",
         ] {
             assert!(n.needs_work(dirty), "{dirty:?}");
         }
