@@ -99,8 +99,9 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     // Past tense -л: East Slavic (Ukrainian and Belarusian masculine -в/-ў), Bulgarian
     // and Macedonian participles; Serbian has -о.
     ("ал", [0.4, -0.3, -0.5, 0.2, 0.2, -0.5, 0.0]),
-    ("ел", [0.4, -0.3, -0.5, 0.2, 0.2, -0.5, 0.0]),
-    ("ил", [0.4, -0.3, -0.5, 0.2, 0.2, -0.5, 0.0]),
+    ("ел", [0.4, -1.0, -1.0, 0.2, 0.2, -0.5, 0.0]),
+    ("ил", [0.4, -1.0, -1.0, 0.2, 0.2, 0.0, 0.0]),
+    ("ял", [0.4, -1.0, -1.0, 0.2, -0.5, -0.5, 0.0]),
     // Locative plural -ах: Bulgarian has no cases (only aorist -ах).
     ("ах", [0.4, 0.3, 0.3, -0.3, -0.5, -0.5, 0.0]),
     // Adjective endings.
@@ -244,6 +245,23 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("ываю", [1.5, -1.0, -1.0, -1.0, -1.0, -1.0, 0.0]),
     // Russian locative adjectives -ском (Ukrainian -ському, -ськім).
     ("ском", [0.8, -1.0, -0.5, -0.5, -0.5, 0.5, 0.0]),
+    // Russian adjectives in -ский; Ukrainian -ський, Belarusian -скі (but -ская, -скую),
+    // Bulgarian and Macedonian -ски.
+    ("ский", [1.2, -1.5, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("ская", [1.0, -1.5, 1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("ское", [1.2, -1.5, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("ские", [1.2, -1.5, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("ских", [1.2, -1.5, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("ским", [1.2, -1.5, -1.0, -1.0, -1.0, 0.5, 0.0]),
+    ("скую", [1.2, -1.5, 1.2, -1.0, -1.0, -1.0, 0.0]),
+    ("скому", [1.2, -1.5, -1.0, -1.0, -1.0, -0.5, 0.0]),
+    // Russian locative -ине (Ukrainian -ині, Belarusian -іне) and soft adjectives -ее.
+    ("ине", [0.5, 0.0, -0.5, 0.0, 0.0, 0.3, 0.0]),
+    ("ее", [1.0, -0.5, -0.5, -0.5, -0.5, -0.5, 0.0]),
+    // Ukrainian past -йшов ("прийшов", "знайшов"; Russian -шёл) and first plural
+    // reflexive -мося (Russian -мся).
+    ("шов", [-1.0, 1.5, -1.0, -0.5, -0.5, -0.5, 0.0]),
+    ("мося", [-1.0, 1.5, -0.5, -1.0, -1.0, -1.0, 0.0]),
     // Plurals in -ове (Bulgarian, Serbian accusative) and -ови (Macedonian, Serbian).
     ("ове", [-0.5, -0.3, -0.5, 1.0, -0.3, 0.3, 0.0]),
     ("ови", [-0.5, -0.5, -0.5, -0.3, 0.8, 0.8, 0.0]),
@@ -384,8 +402,25 @@ const INFIXES: &[(&str, [f32; N])] = &[
     ("ью", [1.5, -1.5, -1.5, 0.0, 0.0, 0.0, 0.0]),
     ("ьи", [1.5, -1.5, -1.5, 0.0, 0.0, 0.0, 0.0]),
     ("ьё", [1.5, -1.5, -1.5, 0.0, 0.0, 0.0, 0.0]),
-    // Russian present participles -ющий/-ящий (Ukrainian -учий, Belarusian -учы).
+    // Ukrainian (and Belarusian) long soft consonants before я: "життя", "щастя",
+    // "зусилля"; Russian writes -тье, -стье, -лье.
+    ("ття", [-1.0, 1.5, 0.5, -1.0, -1.0, -1.0, 0.0]),
+    ("ччя", [-1.0, 1.5, -0.5, -1.0, -1.0, -1.0, 0.0]),
+    ("лля", [-1.0, 1.5, 0.5, -1.0, -1.0, -1.0, 0.0]),
+    ("сся", [-1.0, 1.5, 0.5, -1.0, -1.0, -1.0, 0.0]),
+    ("ддя", [-1.0, 1.5, -0.5, -1.0, -1.0, -1.0, 0.0]),
+    ("жжя", [-1.0, 1.5, -0.5, -1.0, -1.0, -1.0, 0.0]),
+    ("ззя", [-1.0, 1.5, 0.5, -1.0, -1.0, -1.0, 0.0]),
+    // Ukrainian при-/ви- before й ("прийшов", "прийняти", "вийшла"); Russian
+    // "пришёл", "принять", "вышла".
+    ("ийш", [-1.0, 1.5, -1.0, -0.5, -0.5, -0.5, 0.0]),
+    ("ийн", [-0.5, 1.0, -1.0, -0.5, -0.5, -0.5, 0.0]),
+    // Russian present participles -ющий/-ящий/-ущий (Ukrainian -учий, Belarusian -учы).
     ("ющ", [1.2, -0.5, -1.0, -0.5, 0.0, 0.0, 0.0]),
+    ("ущ", [0.8, -0.3, -1.0, -0.3, 0.0, 0.0, 0.0]),
+    // Belarusian participles have one н ("дадзеных"); нн mostly in nouns in -нне.
+    ("нны", [0.3, -0.5, -0.5, 0.0, 0.0, 0.0, 0.0]),
+    ("нно", [0.3, -0.3, -1.5, 0.0, 0.0, 0.0, 0.0]),
     // Reflexive -ся/-сь is East Slavic; Bulgarian and Macedonian write a separate се.
     ("ся", [0.5, 0.5, 0.5, -1.0, -1.0, -1.0, 0.0]),
     ("ась", [0.8, 0.5, 0.5, -1.5, -1.0, -1.0, 0.0]),
@@ -462,6 +497,26 @@ fn has_double_consonant(w: &str) -> bool {
         prev = c;
     }
     false
+}
+
+/// Whether `w` has a doubled consonant of a loanword (сс, пп, мм, кк, рр, фф, лл, тт)
+/// followed by a hard vowel, a consonant or the end of the word.
+fn has_hard_double(w: &str) -> bool {
+    let mut prev = ' ';
+    let mut pending = false;
+    for c in w.chars() {
+        if pending {
+            if matches!(c, 'а' | 'о' | 'у' | 'ы' | 'э') || is_consonant(c) {
+                return true;
+            }
+            pending = false;
+        }
+        if c == prev && matches!(c, 'с' | 'п' | 'м' | 'к' | 'р' | 'ф' | 'л' | 'т') {
+            pending = true;
+        }
+        prev = c;
+    }
+    pending
 }
 
 /// Whether `w` has a consonant, then оро or оло, then a consonant.
@@ -836,6 +891,12 @@ impl Scan {
             if has_double_consonant(w) {
                 add[Cyr::Sr as usize] -= 1.0;
                 add[Cyr::Mk as usize] -= 0.8;
+            }
+            // Ukrainian and Belarusian also simplify them in loanwords ("клас", "група",
+            // "програма"), doubling only long soft consonants ("життя", "вяселле").
+            if has_hard_double(w) {
+                add[Cyr::Uk as usize] -= 1.2;
+                add[Cyr::Be as usize] -= 1.2;
             }
             // East Slavic prefix пере- (Belarusian пера-, South Slavic пре-).
             if w.len() > 10 && w.starts_with("пере") {
