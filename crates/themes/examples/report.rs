@@ -7,7 +7,12 @@
 //! cargo run --release -p pagesift-themes --example report -- --misses # plus every error
 //! cargo run --release -p pagesift-themes --example report -- --und    # language unknown
 //! cargo run --release -p pagesift-themes --example report -- --threshold 0.3
+//! cargo run --release -p pagesift-themes --example report -- --general # firings on web text
 //! ```
+//!
+//! `--general` tags each of the lingua test sentences (shared data, 1,000 per language for
+//! en, ru, be, uk) on its own and lists every theme that fires: general web text should
+//! stay almost silent.
 // A report binary prints; the library never does.
 #![allow(clippy::print_stdout)]
 
@@ -45,6 +50,10 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if args.iter().any(|a| a == "--general") {
+        general(&tagger);
+        return ExitCode::SUCCESS;
+    }
     let ev = eval::run(&tagger, &cases, und);
     println!(
         "pagesift-themes quality, default taxonomy, corpus/themes{}",
@@ -118,6 +127,32 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Tags every lingua test sentence on its own and prints each firing.
+fn general(tagger: &Tagger) {
+    let root = std::env::var_os("PAGESIFT_SHARED_DATA")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
+        });
+    let (mut sentences, mut firings) = (0, 0);
+    for lang in ["en", "ru", "be", "uk"] {
+        let path = root.join(format!("lingua-testdata/{lang}/sentences.txt"));
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            println!("{lang}: skipped, {} not found", path.display());
+            continue;
+        };
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            sentences += 1;
+            for h in tagger.tag_text(line, Some(lang)) {
+                firings += 1;
+                let terms: Vec<&str> = h.evidence.iter().map(|e| e.term.as_str()).collect();
+                println!("{lang} {} {terms:?}: {line}", h.id);
+            }
+        }
+    }
+    println!("general text: {firings} firings on {sentences} sentences");
 }
 
 fn summary(title: &str, ev: &eval::Eval) {
