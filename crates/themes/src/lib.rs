@@ -87,8 +87,13 @@
 //! score = 0.35 · min(1, ln(1+n) / ln 9)        repetition: 1 match 0.32, 3 → 0.63, 8+ → 1
 //!       + 0.20 · min(1, (d-1) / 2)             variety: 1 distinct term 0, 3+ → 1
 //!       + 0.25 · [a match in the title]
+//!         or 0.05 · [else a match in a heading-like block]
 //!       + 0.20 · min(1, 15 · m / w)             density
 //! ```
+//!
+//! A heading-like block has at most 12 words and does not end like a sentence or a list
+//! item (`.` `;` `:`) nor look like a table row (`|`): a section heading, or a headline
+//! on a news list, so a theme that names a section is not dropped as a passing mention.
 //!
 //! A theme is reported when its score reaches the [`Settings::with_threshold`] threshold
 //! (default 0.15): a single mention counts in a paragraph or a short page, but not in
@@ -303,6 +308,7 @@ struct Acc {
     count: usize,
     words: usize,
     title: bool,
+    heading: bool,
     terms: Vec<u32>,
     evidence: Vec<Evidence>,
 }
@@ -368,7 +374,8 @@ impl Tagger {
             .map(|(i, b)| (Some(i), b.text, b.lang));
         let mut live = Vec::new();
         for (block, text, lang) in title.into_iter().chain(blocks) {
-            total_words += count_words(text);
+            let block_words = count_words(text);
+            total_words += block_words;
             // Block prefilter: only the groups whose anchors occur in the block are run.
             self.compiled.groups_for(lang, &mut groups);
             let needs_folded = self.settings.prefilter
@@ -432,6 +439,7 @@ impl Tagger {
                 acc.count += 1;
                 acc.words += e - s;
                 acc.title |= block.is_none();
+                acc.heading |= block.is_some() && is_heading_like(text, block_words);
                 if !acc.terms.contains(&term) {
                     acc.terms.push(term);
                 }
@@ -457,7 +465,13 @@ impl Tagger {
         for (i, acc) in accs.into_iter().enumerate() {
             let Some(mut acc) = acc else { continue };
             let distinct = distinct_terms(&themes[i], &acc.terms);
-            let score = score(acc.count, distinct, acc.title, acc.words as f64 / w);
+            let score = score(
+                acc.count,
+                distinct,
+                acc.title,
+                acc.heading,
+                acc.words as f64 / w,
+            );
             if score + 1e-12 < self.settings.threshold || acc.count == 0 {
                 continue;
             }
@@ -512,13 +526,28 @@ fn block_lang(lang: Option<&str>) -> String {
     }
 }
 
+/// A block that reads like a heading or a headline: at most 12 words, not a table row
+/// (`|`), not ending like a sentence or a list item (`.`, `;`, `:`). A theme named there is
+/// what a section or a news item of the page is about, not a passing mention.
+fn is_heading_like(text: &str, words: usize) -> bool {
+    let t = text.trim_end();
+    words > 0 && words <= 12 && !t.contains('|') && !t.ends_with(['.', ';', ':', '…'])
+}
+
 /// The documented score (see the crate docs).
-fn score(n: usize, distinct: usize, title: bool, density: f64) -> f64 {
+fn score(n: usize, distinct: usize, title: bool, heading: bool, density: f64) -> f64 {
     let rep = ((1.0 + n as f64).ln() / 9f64.ln()).min(1.0);
     let var = (distinct.saturating_sub(1) as f64 / 2.0).min(1.0);
-    let title = if title { 1.0 } else { 0.0 };
     let dens = (15.0 * density).min(1.0);
-    let s = 0.35 * rep + 0.20 * var + 0.25 * title + 0.20 * dens;
+    // A heading match counts only where the title does not already.
+    let place = if title {
+        0.25
+    } else if heading {
+        0.05
+    } else {
+        0.0
+    };
+    let s = 0.35 * rep + 0.20 * var + place + 0.20 * dens;
     (s.clamp(0.0, 1.0) * 1000.0).round() / 1000.0
 }
 
@@ -528,11 +557,29 @@ mod tests {
 
     #[test]
     fn score_is_monotone_and_bounded() {
-        assert!(score(1, 1, false, 0.1) < score(3, 1, false, 0.1));
-        assert!(score(3, 1, false, 0.1) < score(3, 3, false, 0.1));
-        assert!(score(3, 3, false, 0.1) < score(3, 3, true, 0.1));
-        assert!(score(100, 100, true, 1.0) <= 1.0);
-        assert!(score(1, 1, false, 0.0) > 0.0);
+        assert!(score(1, 1, false, false, 0.1) < score(3, 1, false, false, 0.1));
+        assert!(score(3, 1, false, false, 0.1) < score(3, 3, false, false, 0.1));
+        assert!(score(3, 3, false, false, 0.1) < score(3, 3, false, true, 0.1));
+        assert!(score(3, 3, false, true, 0.1) < score(3, 3, true, false, 0.1));
+        assert_eq!(score(3, 3, true, true, 0.1), score(3, 3, true, false, 0.1));
+        assert!(score(100, 100, true, true, 1.0) <= 1.0);
+        assert!(score(1, 1, false, false, 0.0) > 0.0);
+    }
+
+    #[test]
+    fn headings_are_short_and_not_sentences() {
+        let h = |t: &str| is_heading_like(t, count_words(t));
+        assert!(h(
+            "Cyber drill for national CIRTs tests regional incident coordination"
+        ));
+        assert!(h("Облако для государственных органов"));
+        assert!(!h("The Forum heard examples of what works."));
+        assert!(!h("broadband infrastructure in rural areas;"));
+        assert!(!h("Электронныя паслугі на адзіным партале | 214 | 287"));
+        assert!(!h(""));
+        assert!(!h(
+            "one two three four five six seven eight nine ten eleven twelve thirteen"
+        ));
     }
 
     #[test]

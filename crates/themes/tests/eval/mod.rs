@@ -266,7 +266,14 @@ pub fn page_hits(
             title_lang: Some(&p.lang),
             blocks: &blocks,
         }) {
-            let terms = h.evidence.iter().map(|e| e.term.clone()).collect();
+            let terms = h
+                .evidence
+                .iter()
+                .map(|e| match e.block {
+                    Some(b) => format!("{}@{b}", e.term),
+                    None => format!("{}@title", e.term),
+                })
+                .collect();
             out.push((
                 p.name.clone(),
                 h.id.clone(),
