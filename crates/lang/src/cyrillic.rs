@@ -8,7 +8,12 @@
 //!   (Belarusian has no и, щ, ъ; Ukrainian no ы, э, ё, ъ; Russian and Bulgarian no і);
 //! - apostrophes between letters (Ukrainian, Belarusian) and a Latin `i` typed inside a
 //!   Cyrillic word, which Belarusian official text uses for `і`;
-//! - frequent words ([`crate::words`]) and word endings typical of each language.
+//! - frequent words ([`crate::words`]), word endings and spellings typical of each
+//!   language (Russian ь after hushing consonants and before vowels, -ский, -ивать;
+//!   Ukrainian -ння, -ття, -их after hard consonants; Belarusian hard р, ж, ш, ч and
+//!   akanne; Bulgarian and Macedonian articles; Serbian -ог; East Slavic pleophony);
+//! - base rates: Russian is written far more than the other languages, so text that
+//!   fits Bulgarian, Macedonian or Serbian no better than Russian is Russian.
 
 use crate::words::WORDS;
 use std::collections::HashMap;
@@ -50,7 +55,10 @@ const RU_BASE: f32 = 0.3;
 /// Kept below whatlang's least vote (`WHATLANG_BASE`), so trigrams still decide between
 /// them on text that gives no other evidence.
 const SOUTH_BASE: [(Cyr, f32); 3] = [(Cyr::Bg, 0.5), (Cyr::Mk, 0.4), (Cyr::Sr, 0.3)];
-const SOUTH_BASE_LONG: f32 = 1.0;
+/// The base rates on text of three Cyrillic words or more, where they weigh more: there
+/// the words have had their say, while single words and pairs are often names and
+/// loanwords shared by the languages, which whatlang's trigrams judge better.
+const SOUTH_BASE_LONG: f32 = 0.8;
 /// Penalty for one occurrence of a letter a language does not have.
 const F: f32 = -5.0;
 /// Occurrences of one letter counted at most, so that a quoted name does not outweigh a text.
@@ -288,6 +296,7 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("ити", [-0.3, 0.6, -0.5, -0.3, 0.0, 0.6, 0.0]),
     // Ukrainian past -ав/-ив; also Russian perfective gerunds ("прожив").
     ("ав", [0.0, 0.8, -0.5, 0.0, -0.3, -0.3, 0.0]),
+    ("яв", [-0.5, 1.0, -0.5, -0.3, -0.3, -0.3, 0.0]),
     ("ив", [0.0, 0.8, -0.5, 0.0, -0.3, -0.3, 0.0]),
     ("ів", [0.0, 1.5, 0.0, 0.0, 0.0, 0.0, 0.0]),
     // Ukrainian instrumental -ою and -ним/-ким where Russian has -ой and -ным.
@@ -425,6 +434,22 @@ const INFIXES: &[(&str, [f32; N])] = &[
     ("ся", [0.5, 0.5, 0.5, -1.0, -1.0, -1.0, 0.0]),
     ("ась", [0.8, 0.5, 0.5, -1.5, -1.0, -1.0, 0.0]),
 ];
+
+/// For each letter а..я, the `INFIXES` (as bits) that start with it.
+static INFIX_BY_FIRST: LazyLock<[u64; 32]> = LazyLock::new(|| {
+    let mut t = [0u64; 32];
+    for (i, (inf, _)) in INFIXES.iter().enumerate() {
+        if let Some(k) = inf
+            .chars()
+            .next()
+            .and_then(|c| (c as usize).checked_sub(0x430))
+            .filter(|k| *k < 32)
+        {
+            t[k] |= 1 << i;
+        }
+    }
+    t
+});
 
 /// What one pass over a text found.
 #[derive(Debug, Clone, Default)]
@@ -771,11 +796,26 @@ impl Scan {
                     }
                 }
             }
-            for (inf, ev) in INFIXES {
-                if w.contains(inf) {
-                    for (e, x) in self.evidence.iter_mut().zip(ev) {
-                        *e += x;
+            // Each listed sequence counts once per word; candidates by first letter.
+            let mut found = 0u64;
+            for (pos, c) in w.char_indices() {
+                let Some(k) = (c as usize).checked_sub(0x430).filter(|k| *k < 32) else {
+                    continue;
+                };
+                let mut cand = INFIX_BY_FIRST[k] & !found;
+                while cand != 0 {
+                    let b = cand.trailing_zeros() as usize;
+                    cand &= cand - 1;
+                    if w[pos..].starts_with(INFIXES[b].0) {
+                        found |= 1 << b;
                     }
+                }
+            }
+            while found != 0 {
+                let b = found.trailing_zeros() as usize;
+                found &= found - 1;
+                for (e, x) in self.evidence.iter_mut().zip(INFIXES[b].1) {
+                    *e += x;
                 }
             }
             let mut add = [0.0f32; N];
@@ -987,6 +1027,16 @@ impl Scan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn infixes_fit_the_lookup() {
+        assert!(INFIXES.len() <= 64);
+        for (inf, _) in INFIXES {
+            let first = inf.chars().next().map_or(0, |c| c as u32);
+            assert!((0x430..0x450).contains(&first), "{inf}");
+            assert!(inf.chars().count() >= 2, "{inf}");
+        }
+    }
 
     #[test]
     fn endings_fit_the_lookup() {
