@@ -59,6 +59,23 @@ const SOUTH_BASE: [(Cyr, f32); 3] = [(Cyr::Bg, 0.5), (Cyr::Mk, 0.4), (Cyr::Sr, 0
 /// the words have had their say, while single words and pairs are often names and
 /// loanwords shared by the languages, which whatlang's trigrams judge better.
 const SOUTH_BASE_LONG: f32 = 0.8;
+/// Base rates as scores to add to the evidence of a text of `words` Cyrillic words:
+/// Russian is by far the most written Cyrillic-script language, so it wins a tie, and
+/// Bulgarian, Macedonian and Serbian must fit better than Russian to win. `south`
+/// replaces the default penalty of the three (at every length) when given.
+pub(crate) fn base_rates(words: usize, south: Option<f32>) -> [f32; N] {
+    let mut out = [0.0; N];
+    out[Cyr::Ru as usize] = RU_BASE;
+    for (l, b) in SOUTH_BASE {
+        out[l as usize] = -match south {
+            Some(x) => x,
+            None if words >= 3 => b.max(SOUTH_BASE_LONG),
+            None => b,
+        };
+    }
+    out
+}
+
 /// Penalty for one occurrence of a letter a language does not have.
 const F: f32 = -5.0;
 /// Occurrences of one letter counted at most, so that a quoted name does not outweigh a text.
@@ -464,8 +481,8 @@ pub(crate) struct Scan {
     pub(crate) latin_i: usize,
     /// Evidence per language, in `Cyr` order.
     pub(crate) evidence: [f32; N],
-    /// Cyrillic words seen.
-    words: usize,
+    /// Cyrillic words seen (counted up to one past `MAX_WORDS`).
+    pub(crate) words: usize,
     /// The previous word was "во" or "со", which Russian writes only before a consonant
     /// cluster ("во время", "со мной") and Macedonian before any word.
     after_vo: bool,
@@ -664,12 +681,6 @@ impl Scan {
                     *e += w * n;
                 }
             }
-        }
-        // Russian is by far the most written Cyrillic-script language: it wins a tie.
-        scan.evidence[Cyr::Ru as usize] += RU_BASE;
-        let long = scan.words >= 3;
-        for (l, b) in SOUTH_BASE {
-            scan.evidence[l as usize] -= if long { b.max(SOUTH_BASE_LONG) } else { b };
         }
         // Letters a language writes often: their absence from a text of some length
         // speaks against it (about n * ln(1 - p) for a combined letter share p).

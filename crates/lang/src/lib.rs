@@ -72,6 +72,7 @@ pub struct Settings {
     min_confidence: f64,
     prior: Option<String>,
     short_block_chars: usize,
+    south_base: Option<f32>,
 }
 
 impl Default for Settings {
@@ -82,6 +83,7 @@ impl Default for Settings {
             min_confidence: 0.0,
             prior: None,
             short_block_chars: 25,
+            south_base: None,
         }
     }
 }
@@ -126,6 +128,27 @@ impl Settings {
         self
     }
 
+    /// How much better Bulgarian, Macedonian and Serbian must fit a text than Russian, the
+    /// most written Cyrillic-script language, to win it, as a score (negative or
+    /// non-finite values count as 0). Raise it where Russian text is expected and short
+    /// South Slavic text is rare: at 0.8, Russian single words and word pairs are told
+    /// apart about as well as lingua's high-accuracy mode does (84 % and 96 % on lingua's
+    /// test set, against 69 % and 93 % by default), while a third of Bulgarian,
+    /// Macedonian and Serbian single words become Russian. Without Bulgarian, Macedonian
+    /// and Serbian in the allowlist it changes nothing.
+    ///
+    /// ### Default
+    /// 0.5 for Bulgarian, 0.4 for Macedonian, 0.3 for Serbian; 0.8 for each on text of
+    /// three words or more. Every language stays at or above plain whatlang's accuracy.
+    pub fn with_south_slavic_margin(mut self, score: f32) -> Self {
+        self.south_base = Some(if score.is_finite() {
+            score.max(0.0)
+        } else {
+            0.0
+        });
+        self
+    }
+
     /// In [`Detector::detect_blocks`], blocks with fewer letters than this lean on the
     /// page's prior like headings do.
     ///
@@ -153,6 +176,7 @@ pub struct Detector {
     min_confidence: f64,
     prior: Option<Lang>,
     short_block_chars: usize,
+    south_base: Option<f32>,
 }
 
 /// A language guess.
@@ -308,6 +332,7 @@ impl Detector {
             min_confidence: settings.min_confidence,
             prior,
             short_block_chars: settings.short_block_chars,
+            south_base: settings.south_base,
         })
     }
 
@@ -426,6 +451,12 @@ impl Detector {
         prior_weight: f32,
     ) -> Option<Guess> {
         let mut score = scan.evidence;
+        for (s, b) in score
+            .iter_mut()
+            .zip(cyrillic::base_rates(scan.words, self.south_base))
+        {
+            *s += b;
+        }
         if let Some(i) = prior.and_then(cyr_index).filter(|i| self.cyr_allowed[*i]) {
             score[i] += prior_weight;
         }

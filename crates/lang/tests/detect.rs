@@ -219,6 +219,32 @@ fn settings_prior_breaks_ties_in_detect() {
 }
 
 #[test]
+fn south_slavic_margin_sends_ambiguous_text_to_russian_but_not_clear_bulgarian() {
+    let langs = ["ru", "bg", "mk", "sr"];
+    let lean = Detector::new(
+        Settings::default()
+            .with_allowlist(langs)
+            .with_south_slavic_margin(3.0),
+    )
+    .unwrap();
+    // Words spelled alike in all four: the margin decides.
+    for text in ["Работа", "Проблема", "Минута"] {
+        assert_eq!(lean.detect(text).lang, "ru", "{text}");
+    }
+    // Bulgarian evidence (ъ, the article, "ще") still outweighs it.
+    let bg = "Утре ще дойде новият министър, който ще говори пред хората.";
+    assert_eq!(lean.detect(bg).lang, "bg");
+    // Odd values are clamped, not an error.
+    let odd = Detector::new(
+        Settings::default()
+            .with_allowlist(langs)
+            .with_south_slavic_margin(f32::NAN),
+    )
+    .unwrap();
+    assert_eq!(odd.detect(bg).lang, "bg");
+}
+
+#[test]
 fn guess_serialises_with_stable_field_names() {
     let g = detector().detect("Министерство связи и информатизации Республики Беларусь");
     let json = serde_json::to_value(&g).unwrap();
