@@ -236,13 +236,14 @@ impl Pipeline {
             if !block.is_content {
                 continue;
             }
-            let n = self.normalizer.normalize_report(&block.text);
-            repairs += n.repairs.len();
-            if n.text.trim().is_empty() {
+            // Only the count of repairs is kept: no offset map is built here.
+            let (text, fixed) = self.normalizer.normalize_with_repairs(&block.text);
+            repairs += fixed.len();
+            if text.trim().is_empty() {
                 continue;
             }
             content.push(i);
-            content_text.push(n.text);
+            content_text.push(text.into_owned());
         }
         let title = document
             .title
