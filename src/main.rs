@@ -296,15 +296,7 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
                     })
                     .to_string(),
                 };
-                out.write_all(text.as_bytes())
-                    .and_then(|()| {
-                        if text.ends_with('\n') {
-                            Ok(())
-                        } else {
-                            out.write_all(b"\n")
-                        }
-                    })
-                    .map_err(usage)?;
+                write_text(&mut out, &text).map_err(usage)?;
             }
             out.flush().map_err(usage)?;
             Ok(u8::from(failed))
@@ -371,17 +363,17 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
     }
 }
 
+/// Writes `text`, ending it with a newline if it has none.
+fn write_text(out: &mut impl Write, text: &str) -> io::Result<()> {
+    out.write_all(text.as_bytes())?;
+    if !text.ends_with('\n') {
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
 fn print_out(text: &str) -> Result<u8, Fail> {
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| {
-            if text.ends_with('\n') {
-                Ok(())
-            } else {
-                out.write_all(b"\n")
-            }
-        })
-        .map_err(usage)?;
+    write_text(&mut io::stdout().lock(), text).map_err(usage)?;
     Ok(0)
 }
 
