@@ -420,3 +420,35 @@ fn shared_warc_samples_run_without_error_records() {
     assert!(errors.is_empty(), "{errors:#?}");
     let _ = Path::new(&dir);
 }
+
+#[test]
+fn corpus_warc_gives_the_same_pages_as_the_files() {
+    let warc = root().join("corpus/corpus.warc.gz");
+    let Some(pages) = corpus_pages().filter(|_| warc.exists()) else {
+        eprintln!("skipping: corpus/corpus.warc.gz is absent");
+        return;
+    };
+    let out = pagesift(&["run", warc.to_str().unwrap(), "--threads", "2"], b"");
+    ok(&out);
+    let recs = records(&out);
+    let corpus = pagesift::eval::load_corpus(&pages).unwrap();
+    assert_eq!(
+        recs.len(),
+        corpus.len(),
+        "one record per page response; requests, revisit, image skipped"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("revisit") && stderr.contains("request"),
+        "skips counted: {stderr}"
+    );
+    for r in &recs {
+        assert_eq!(r["status"], "ok", "{r}");
+        let url = r["url"].as_str().unwrap();
+        let gold = corpus
+            .iter()
+            .find(|p| p.gold.url.as_deref() == Some(url))
+            .unwrap_or_else(|| panic!("no gold page for {url}"));
+        assert_eq!(r["lang"], gold.gold.lang.as_str(), "{url}");
+    }
+}
