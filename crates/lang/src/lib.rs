@@ -35,9 +35,11 @@
 //! Text whose letters are mostly Cyrillic is scored for Russian, Ukrainian, Belarusian,
 //! Bulgarian, Macedonian, Serbian and Kazakh: letters only one language has or one language
 //! lacks, apostrophes between letters, a Latin `i` typed inside Cyrillic words (read as
-//! `і`, as Belarusian official text often does), frequent words and word endings. When
-//! that leaves more than one language close to the top, whatlang's trigrams, restricted to
-//! those languages, break the tie. whatlang has no Kazakh; Kazakh letters and suffixes are
+//! `і`, as Belarusian official text often does), frequent words, word endings and
+//! spellings, and base rates (Russian is written far more than Bulgarian, Macedonian or
+//! Serbian; see [`Settings::with_south_slavic_margin`]). When that leaves more than one
+//! language close to the top, whatlang's trigrams, restricted to those languages, break
+//! the tie. whatlang has no Kazakh; Kazakh letters and suffixes are
 //! recognised here. Other scripts go to whatlang directly.
 //!
 //! # Untrusted input
@@ -48,7 +50,7 @@
 //!
 //! One pass over the text plus at most one whatlang call; on Cyrillic text the whatlang
 //! call is skipped when letters and words settle the language, and word-level checks stop
-//! after the first 200 Cyrillic words. Measured at 90–130 % of plain whatlang's speed with
+//! after the first 200 Cyrillic words. Measured at 107–158 % of plain whatlang's speed with
 //! the same allowlist (see the crate README and `benches/lang.rs`).
 #![deny(missing_docs)]
 
