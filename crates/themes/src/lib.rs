@@ -39,6 +39,7 @@
 //! label = "Connecting the unconnected"     # required
 //! description = "Universal and meaningful connectivity."
 //! parent = "digital-divide"                # optional; must be another theme's id
+//! weight = 1.25                            # optional score multiplier (0.1..=3, default 1)
 //!
 //! [theme.terms]                            # language code = list of terms
 //! en = ["universal connectivity",          # multi-word: matched as a word sequence
@@ -91,7 +92,8 @@
 //!       + 0.20 · min(1, 15 · m / w)             density
 //! ```
 //!
-//! A heading-like block has at most 12 words and does not end like a sentence or a list
+//! The sum is multiplied by the theme's `weight` (taxonomy, default 1) and capped at 1.
+//! A heading-like block has at most 16 words and does not end like a sentence or a list
 //! item (`.` `;` `:`) nor look like a table row (`|`): a section heading, or a headline
 //! on a news list, so a theme that names a section is not dropped as a passing mention.
 //!
@@ -472,6 +474,7 @@ impl Tagger {
                 acc.heading,
                 acc.words as f64 / w,
             );
+            let score = ((score * themes[i].weight).min(1.0) * 1000.0).round() / 1000.0;
             if score + 1e-12 < self.settings.threshold || acc.count == 0 {
                 continue;
             }
@@ -526,12 +529,12 @@ fn block_lang(lang: Option<&str>) -> String {
     }
 }
 
-/// A block that reads like a heading or a headline: at most 12 words, not a table row
+/// A block that reads like a heading or a headline: at most 16 words, not a table row
 /// (`|`), not ending like a sentence or a list item (`.`, `;`, `:`). A theme named there is
 /// what a section or a news item of the page is about, not a passing mention.
 fn is_heading_like(text: &str, words: usize) -> bool {
     let t = text.trim_end();
-    words > 0 && words <= 12 && !t.contains('|') && !t.ends_with(['.', ';', ':', '…'])
+    words > 0 && words <= 16 && !t.contains('|') && !t.ends_with(['.', ';', ':', '…'])
 }
 
 /// The documented score (see the crate docs).
@@ -578,7 +581,7 @@ mod tests {
         assert!(!h("Электронныя паслугі на адзіным партале | 214 | 287"));
         assert!(!h(""));
         assert!(!h(
-            "one two three four five six seven eight nine ten eleven twelve thirteen"
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
         ));
     }
 

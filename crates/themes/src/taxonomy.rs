@@ -44,6 +44,10 @@ pub struct Theme {
     pub terms: Vec<Term>,
     /// Phrases that suppress an overlapping term match of this theme (false friends).
     pub exclude: Vec<Term>,
+    /// Multiplies the theme's score (then capped at 1): above 1 for themes an analyst
+    /// wants reported on a single explicit mention, below 1 for themes often named in
+    /// passing. `weight` in the file, between 0.1 and 3; default 1.
+    pub weight: f64,
     /// 1-based line of the theme's `id` in its file (0 if unknown).
     #[serde(skip)]
     pub line: usize,
@@ -204,6 +208,8 @@ struct RawTheme {
     description: String,
     #[serde(default)]
     parent: Option<Spanned<String>>,
+    #[serde(default)]
+    weight: Option<Spanned<f64>>,
     #[serde(default)]
     terms: BTreeMap<String, Vec<Spanned<RawTerm>>>,
     #[serde(default)]
@@ -374,7 +380,19 @@ fn validate(raw: RawFile, src: &str, origin: &str) -> Result<Taxonomy, Error> {
                 line_of(src, p.span().start),
             ));
         }
+        let weight = match &t.weight {
+            None => 1.0,
+            Some(w) if (0.1..=3.0).contains(w.get_ref()) => *w.get_ref(),
+            Some(w) => {
+                return Err(err(
+                    line_of(src, w.span().start),
+                    &id,
+                    format!("weight {} is outside 0.1..=3", w.get_ref()),
+                ))
+            }
+        };
         themes.push(Theme {
+            weight,
             id,
             label: t.label.into_inner().trim().to_owned(),
             description: t.description.trim().to_owned(),
