@@ -147,6 +147,12 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     // Russian reflexive -сь after a vowel ("учусь", "боюсь"); Belarusian writes -ся.
     ("юсь", [1.0, 0.3, -1.0, -1.0, -1.0, -1.0, 0.0]),
     ("усь", [1.0, 0.3, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    // Belarusian plural adjectives after velars -кія/-кіх/-кім (Ukrainian -кі, -ких, -ким)
+    // and Belarusian and Ukrainian dative -нню.
+    ("кія", [-1.0, -0.5, 1.5, -1.0, -1.0, -1.0, 0.0]),
+    ("кіх", [-1.0, -0.5, 1.5, -1.0, -1.0, -1.0, 0.0]),
+    ("кім", [-1.0, -0.5, 1.5, -1.0, -1.0, -1.0, 0.0]),
+    ("нню", [-1.0, 0.8, 1.5, -1.0, -1.0, -1.0, 0.0]),
     // Second person singular: Russian -ешь/-ишь, the others -еш/-иш.
     ("еш", [-1.0, 0.3, 0.3, 0.3, 0.3, 0.3, 0.0]),
     ("иш", [-1.0, 0.3, 0.0, 0.3, 0.3, 0.3, 0.0]),
@@ -353,8 +359,8 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("дар", [-0.3, -0.3, -0.3, -0.3, -0.3, -0.3, 1.0]),
     ("тар", [-0.3, -0.3, -0.3, -0.3, -0.3, -0.3, 0.8]),
     ("лары", [-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 2.0]),
-    ("дары", [-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 2.0]),
-    ("тары", [-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 2.0]),
+    ("дары", [-1.0, -1.0, 0.0, -1.0, -1.0, -1.0, 1.5]),
+    ("тары", [-1.0, -1.0, 0.0, -1.0, -1.0, -1.0, 1.5]),
     ("ларда", [-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 2.0]),
     ("ып", [-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 2.0]),
     ("ау", [-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 1.5]),
@@ -841,6 +847,7 @@ impl Scan {
             let mut prev2 = None;
             let mut syllabic_r = false;
             let mut hard_soft = false;
+            let mut labial_ya = false;
             let mut o_count = 0;
             for c in w.chars() {
                 match c {
@@ -871,6 +878,15 @@ impl Scan {
                 }
                 // Syllabic р between consonants ("прст", "срце", "држава"): Serbian and
                 // Macedonian; Bulgarian writes ъ there, East Slavic a vowel.
+                // Ukrainian writes an apostrophe between a labial and я at the start of a
+                // word or after a vowel ("м'ясо", "п'ять", "здоров'я"); Russian and
+                // Belarusian do not ("мясо", "пяць", "здароўя").
+                if c == 'я'
+                    && matches!(prev, Some('б' | 'п' | 'в' | 'м' | 'ф'))
+                    && prev2.is_none_or(|p| !is_consonant(p) && p != 'ь')
+                {
+                    labial_ya = true;
+                }
                 if prev == Some('р') && prev2.is_some_and(is_consonant) && is_consonant(c) {
                     syllabic_r = true;
                 }
@@ -879,6 +895,20 @@ impl Scan {
             }
             if hard_soft {
                 add[Cyr::Be as usize] -= 2.0;
+            }
+            if labial_ya {
+                add[Cyr::Uk as usize] -= 1.5;
+            }
+            // Belarusian akanne in the prefix аб- ("абласць", "абмеркаванне"; Russian
+            // обл-, обм-); Russian words in аб- are loans ("абсолютный", "абрикос").
+            if w.len() > 8
+                && w.starts_with("аб")
+                && matches!(w.chars().nth(2), Some('л' | 'м' | 'н' | 'в' | 'я'))
+            {
+                add[Cyr::Be as usize] += 1.5;
+                add[Cyr::Ru as usize] -= 0.8;
+                add[Cyr::Uk as usize] -= 0.8;
+                add[Cyr::Bg as usize] -= 0.8;
             }
             if syllabic_r {
                 for (l, x) in [
