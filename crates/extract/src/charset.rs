@@ -12,8 +12,13 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 use crate::CharsetSource;
 
-/// How many bytes chardetng looks at. Detection quality saturates long before this.
-const DETECT_LIMIT: usize = 256 * 1024;
+/// How many bytes of sample chardetng looks at. The sample is made of the words that
+/// carry non-ASCII bytes (see [`sample`]), so this is several kilobytes of real text;
+/// chardetng runs at about 20 MB/s, which makes the sample size the cost that matters.
+const DETECT_LIMIT: usize = 16 * 1024;
+
+/// How far [`sample`] looks for the non-ASCII bytes to sample.
+const SCAN_LIMIT: usize = 1 << 20;
 
 /// The decision: which encoding, how it was decided, and how many BOM bytes to skip.
 pub(crate) struct Decision<'a> {
@@ -124,8 +129,9 @@ fn utf8_plausible(bytes: &[u8]) -> bool {
 /// Runs chardetng over the first bytes, with the URL's top-level domain as a hint.
 fn detect(bytes: &[u8], url: Option<&str>) -> &'static Encoding {
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    let sample = &bytes[..bytes.len().min(DETECT_LIMIT)];
-    det.feed(sample, sample.len() == bytes.len());
+    let sample = sample(bytes, DETECT_LIMIT);
+    let sample = &sample[..];
+    det.feed(sample, true);
     let tld = url.and_then(tld_of);
     let guess = det.guess(
         tld.as_deref().map(str::as_bytes),
@@ -174,9 +180,20 @@ fn cyrillic_mislabel(
     if !is_cyrillic_legacy(declared) || bytes.is_ascii() {
         return None;
     }
+    let sample = sample(bytes, DETECT_LIMIT);
+    let sample = &sample[..];
+    let lower = |e: &'static Encoding| {
+        let (text, _) = e.decode_without_bom_handling(sample);
+        cyrillic_lower_share(&text)
+    };
+    // Text that reads as normal Russian (mostly lowercase inside words) in the
+    // declared encoding is kept without running the detector.
+    let d = lower(declared);
+    if d >= 0.4 {
+        return None;
+    }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    let sample = &bytes[..bytes.len().min(DETECT_LIMIT)];
-    det.feed(sample, sample.len() == bytes.len());
+    det.feed(sample, true);
     let tld = url.and_then(tld_of);
     let guess = det.guess(
         tld.as_deref().map(str::as_bytes),
@@ -185,12 +202,66 @@ fn cyrillic_mislabel(
     if guess == declared || !is_cyrillic_legacy(guess) {
         return None;
     }
-    let lower = |e: &'static Encoding| {
-        let (text, _) = e.decode_without_bom_handling(sample);
-        cyrillic_lower_share(&text)
-    };
-    let (g, d) = (lower(guess), lower(declared));
-    (g > 0.6 && d < 0.4).then(|| prefer_koi8_r(guess, sample))
+    (lower(guess) > 0.6).then(|| prefer_koi8_r(guess, sample))
+}
+
+/// A detection sample: the words that carry non-ASCII bytes, each with the ASCII text
+/// around it up to a tag or line boundary, joined by spaces, at most `limit` bytes.
+/// Markup, scripts and ASCII-only text, which tell chardetng nothing about a legacy
+/// encoding, are left out, so a small sample holds kilobytes of real text even on a
+/// page that opens with 100 KB of inline script. Input that fits is used whole.
+fn sample(bytes: &[u8], limit: usize) -> Cow<'_, [u8]> {
+    if bytes.len() <= limit {
+        return Cow::Borrowed(bytes);
+    }
+    let hay = &bytes[..bytes.len().min(SCAN_LIMIT)];
+    let boundary = |b: u8| matches!(b, b'<' | b'>' | b'\n' | b'\r' | b'"' | b'\'');
+    let mut out = Vec::with_capacity(limit + 256);
+    let mut pos = 0;
+    while out.len() < limit {
+        let Some(i) = next_non_ascii(hay, pos) else {
+            break;
+        };
+        // Back to the start of the text run (at most 64 bytes).
+        let floor = i.saturating_sub(64).max(pos);
+        let start = hay[floor..i]
+            .iter()
+            .rposition(|&b| boundary(b))
+            .map_or(floor, |p| floor + p + 1);
+        // Forward to the end of the run: a boundary at least 24 bytes after the last
+        // non-ASCII byte (or 64 ASCII bytes without a boundary).
+        let mut last = i;
+        let mut j = i;
+        while j < hay.len() {
+            let b = hay[j];
+            if b >= 0x80 {
+                last = j;
+            } else if j - last > 64 || (j - last > 24 && boundary(b)) {
+                break;
+            }
+            j += 1;
+        }
+        if !out.is_empty() {
+            out.push(b' ');
+        }
+        out.extend_from_slice(&hay[start..j]);
+        pos = j;
+    }
+    Cow::Owned(out)
+}
+
+/// Index of the first byte ≥ 0x80 at or after `from`, checking 16 bytes at a time.
+fn next_non_ascii(hay: &[u8], from: usize) -> Option<usize> {
+    let rest = hay.get(from..)?;
+    let mut chunks = rest.chunks_exact(16);
+    let mut off = 0;
+    for c in &mut chunks {
+        if !c.is_ascii() {
+            break;
+        }
+        off += 16;
+    }
+    rest[off..].iter().position(|&b| b >= 0x80).map(|p| from + off + p)
 }
 
 /// The share of lowercase among non-initial Cyrillic letters of words. Russian text
@@ -370,6 +441,20 @@ fn attr_value<'a>(lower: &[u8], orig: &'a [u8], name: &[u8]) -> Option<&'a [u8]>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sample_keeps_non_ascii_words() {
+        let mut page = Vec::new();
+        page.extend_from_slice(b"<script>");
+        page.extend(std::iter::repeat_n(b'x', 40_000));
+        page.extend_from_slice(b"</script><p>Hello \xcf\xf0\xe8\xe2\xe5\xf2 world</p>");
+        page.extend(std::iter::repeat_n(b'y', 40_000));
+        let s = sample(&page, 1024);
+        assert!(s.starts_with(b"Hello \xcf\xf0\xe8\xe2\xe5\xf2 world</p>yyy"));
+        assert!(s.len() < 100, "{}", s.len());
+        // Short input is used whole.
+        assert_eq!(&sample(b"abc", 1024)[..], b"abc");
+    }
 
     #[test]
     fn prescan_finds_meta_forms() {
