@@ -153,6 +153,11 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("кіх", [-1.0, -0.5, 1.5, -1.0, -1.0, -1.0, 0.0]),
     ("кім", [-1.0, -0.5, 1.5, -1.0, -1.0, -1.0, 0.0]),
     ("нню", [-1.0, 0.8, 1.5, -1.0, -1.0, -1.0, 0.0]),
+    // Russian past -ыл (Belarusian -ыў) and participles -нных (Belarusian -ных).
+    ("ыл", [1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    ("нных", [0.5, -1.0, -1.0, -1.0, -1.0, -1.0, 0.0]),
+    // Russian locative -ице (Ukrainian -иці, Belarusian -іцы; Serbian genitive -ице).
+    ("ице", [0.5, -0.8, -0.5, -0.3, -0.3, 0.8, 0.0]),
     // Second person singular: Russian -ешь/-ишь, the others -еш/-иш.
     ("еш", [-1.0, 0.3, 0.3, 0.3, 0.3, 0.3, 0.0]),
     ("иш", [-1.0, 0.3, 0.0, 0.3, 0.3, 0.3, 0.0]),
@@ -457,6 +462,13 @@ const INFIXES: &[(&str, [f32; N])] = &[
     // Russian present participles -ющий/-ящий/-ущий (Ukrainian -учий, Belarusian -учы).
     ("ющ", [1.2, -0.5, -1.0, -0.5, 0.0, 0.0, 0.0]),
     ("ущ", [0.8, -0.3, -1.0, -0.3, 0.0, 0.0, 0.0]),
+    ("ящ", [1.0, -0.5, -1.0, 0.0, 0.0, 0.0, 0.0]),
+    // Russian (and Belarusian) superlatives -айший/-ейший (Ukrainian най- ... -іший).
+    ("айш", [0.6, -0.3, 0.0, -0.5, -0.5, -0.5, 0.0]),
+    ("ейш", [1.0, -0.8, 1.0, -0.5, -0.5, -0.5, 0.0]),
+    // Church Slavonic жд in Russian and Bulgarian ("между", "награждён"); Ukrainian and
+    // Belarusian дж, Macedonian ѓ, Serbian ђ.
+    ("жд", [1.0, -1.0, -1.0, 0.5, -1.0, -0.5, 0.0]),
     // Belarusian participles have one н ("дадзеных"); нн mostly in nouns in -нне.
     ("нны", [0.3, -0.5, -0.5, 0.0, 0.0, 0.0, 0.0]),
     ("нно", [0.3, -0.3, -1.5, 0.0, 0.0, 0.0, 0.0]),
@@ -554,8 +566,9 @@ fn has_double_consonant(w: &str) -> bool {
     false
 }
 
-/// Whether `w` has a doubled consonant of a loanword (сс, пп, мм, кк, рр, фф, лл, тт)
-/// followed by a hard vowel, a consonant or the end of the word.
+/// Whether `w` has a doubled consonant of a loanword: пп, мм, кк, рр, фф anywhere, or сс,
+/// лл, тт followed by a hard vowel, a consonant or the end of the word (before a soft
+/// vowel they are Ukrainian and Belarusian long consonants: "колосся", "вяселле").
 fn has_hard_double(w: &str) -> bool {
     let mut prev = ' ';
     let mut pending = false;
@@ -566,7 +579,11 @@ fn has_hard_double(w: &str) -> bool {
             }
             pending = false;
         }
-        if c == prev && matches!(c, 'с' | 'п' | 'м' | 'к' | 'р' | 'ф' | 'л' | 'т') {
+        if c == prev && matches!(c, 'п' | 'м' | 'к' | 'р' | 'ф') {
+            // Never lengthened in Ukrainian or Belarusian.
+            return true;
+        }
+        if c == prev && matches!(c, 'с' | 'л' | 'т') {
             pending = true;
         }
         prev = c;
@@ -1048,6 +1065,9 @@ impl Scan {
             if prev == Some('т') && matches!(prev2, Some('е' | 'и' | 'у')) {
                 add[Cyr::Ru as usize] += 0.5;
                 add[Cyr::Bg as usize] -= 0.5;
+                // Ukrainian and Belarusian write -е, -ить/-іць, -уть/-уць.
+                add[Cyr::Uk as usize] -= 0.5;
+                add[Cyr::Be as usize] -= 0.5;
             }
             for (e, x) in self.evidence.iter_mut().zip(add) {
                 *e += x;
