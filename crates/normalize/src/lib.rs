@@ -1224,6 +1224,7 @@ fn spaces(text: &str, track: bool) -> Option<StepOut> {
     Some(out.done())
 }
 
+#[cfg(test)]
 /// Printable ASCII that no step touches on its own (everything but space, `&` and controls).
 static PLAIN_ASCII: [bool; 256] = {
     let mut t = [false; 256];
@@ -1250,6 +1251,7 @@ fn eq_bytes(x: u64, c: u8) -> u64 {
     !nonzero_bytes(x ^ (ONES * u64::from(c))) & HIGH_BITS
 }
 
+#[cfg(test)]
 /// Eight bytes (little-endian in `x`) that need no work: printable ASCII other than `&`,
 /// single spaces and whole lower-case а..я (D0 B0..BF, D1 80..8F); `next` is the byte after
 /// the block, if any. Returns how many bytes
@@ -1297,6 +1299,7 @@ fn clean_block(x: u64, next: Option<u8>) -> Option<(usize, bool)> {
     (bad == 0).then_some((len, cont & last != 0))
 }
 
+#[cfg(test)]
 /// `true` for the UTF-8 of а..я.
 #[inline(always)]
 fn is_lower_pair(a: u8, b: u8) -> bool {
@@ -1323,7 +1326,176 @@ const LEAD_R: u8 = 4;
 /// uses only those characters is still caught: UTF-8 read as windows-1251 puts `Р` before
 /// ё/і/ї/є/ў (the UTF-8 of и, г, п, к, в …) or `В Г Р С` before the punctuation, and a
 /// swapped single-byte charset leaves a lower-case letter directly before an upper-case one.
+///
+/// Eight bytes at a time, [`flag_block`] marks the bytes that are not plainly clean (controls,
+/// `&`, a space before a space or line break, lead bytes other than those of lower-case
+/// а..я); only those are looked at, by [`check_at`], which judges a char from the char
+/// before it. Returns exactly what the former byte-at-a-time scan returned (a test keeps it).
 fn first_work(s: &Settings, b: &[u8]) -> Option<usize> {
+    let n = b.len();
+    if n == 0 {
+        return None;
+    }
+    if b[0] == b' ' {
+        return Some(0);
+    }
+    let fold_punct = s.fold_quotes || s.fold_dashes || s.fold_ellipsis;
+    let mut i = 0;
+    while i + 9 <= n {
+        let x = u64::from_le_bytes(read8(b, i));
+        let y = u64::from_le_bytes(read8(b, i + 1));
+        let mut m = flag_block(x, y);
+        while m != 0 {
+            let p = i + (m.trailing_zeros() / 8) as usize;
+            if let Some(at) = check_at(b, p, fold_punct) {
+                return Some(at);
+            }
+            m &= m - 1;
+        }
+        i += 8;
+    }
+    while i < n {
+        if flag_byte(b, i) {
+            if let Some(at) = check_at(b, i, fold_punct) {
+                return Some(at);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+#[inline(always)]
+fn read8(b: &[u8], i: usize) -> [u8; 8] {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(&b[i..i + 8]);
+    a
+}
+
+/// High bit set in the bytes of `x` (little-endian; `y` holds the eight bytes one further on)
+/// that [`check_at`] must look at: ASCII controls, DEL, `&`, a space before a space or `\n`,
+/// and lead bytes other than D0 B0..BF / D1 80..8F (lower-case а..я). Continuation bytes are
+/// never flagged.
+#[inline(always)]
+fn flag_block(x: u64, y: u64) -> u64 {
+    let ascii = !x & HIGH_BITS;
+    // An ASCII byte is below 0x20 iff adding 0x60 to its low seven bits leaves bit 7 clear.
+    let control = !((x & !HIGH_BITS) + ONES * 0x60) & ascii;
+    let space = eq_bytes(x, b' ') & (eq_bytes(y, b' ') | eq_bytes(y, b'\n'));
+    let lead = x & (x << 1) & HIGH_BITS;
+    let cyr = eq_bytes(x & (ONES * 0xFE), 0xD0);
+    let d1 = cyr & ((x & ONES) << 7);
+    let y45 = y & (ONES * 0x30);
+    // D0 needs B0..BF after it (bits 5 and 4 set), D1 needs 80..8F (both clear).
+    let lower = ((cyr & !d1) & eq_bytes(y45, 0x30)) | (d1 & eq_bytes(y45, 0));
+    control | eq_bytes(x, 0x7F) | eq_bytes(x, b'&') | space | (lead & !lower)
+}
+
+/// [`flag_block`] for one byte (the last few bytes of the text).
+#[inline]
+fn flag_byte(b: &[u8], i: usize) -> bool {
+    let c = b[i];
+    let next = b.get(i + 1).copied();
+    match c {
+        b' ' => matches!(next, None | Some(b' ' | b'\n')),
+        0..=0x1F | 0x7F | b'&' => true,
+        0x80..=0xBF => false,
+        0xD0 => !matches!(next, Some(0xB0..=0xBF)),
+        0xD1 => !matches!(next, Some(0x80..=0x8F)),
+        0xC0..=0xFF => true,
+        _ => false,
+    }
+}
+
+/// The class ([`OTHER`], [`LOWER`], …) of the char that ends just before `p`, which the scan
+/// has accepted.
+#[inline]
+fn prev_class(b: &[u8], p: usize) -> u8 {
+    if p < 2 || b[p - 1] < 0x80 {
+        return OTHER;
+    }
+    let lead = b[p - 2];
+    if lead != 0xD0 && lead != 0xD1 {
+        return OTHER; // punctuation or a Latin letter with a diacritic
+    }
+    let cp = 0x400 + ((u32::from(lead) - 0xD0) << 6) + (u32::from(b[p - 1]) & 0x3F);
+    match cp {
+        0x430..=0x44F | 0x451 | 0x454 | 0x456 | 0x457 | 0x45E => LOWER,
+        0x420 => LEAD_R,
+        0x412 | 0x413 | 0x421 => LEAD,
+        _ => UPPER,
+    }
+}
+
+/// Judges the byte at `p` that [`flag_block`] flagged: `Some(offset)` when work starts there.
+#[inline]
+fn check_at(b: &[u8], p: usize, fold_punct: bool) -> Option<usize> {
+    let n = b.len();
+    let c = b[p];
+    if c < 0x80 {
+        return match c {
+            b' ' => {
+                let next = b.get(p + 1).copied().unwrap_or(b'\n');
+                (next == b' ' || next == b'\n').then_some(p)
+            }
+            b'\n' => (b.get(p + 1) == Some(&b' ')).then_some(p + 1),
+            b'&' => {
+                let next = b.get(p + 1).copied().unwrap_or(b' ');
+                (next == b'#' || next.is_ascii_alphabetic()).then_some(p)
+            }
+            _ => Some(p), // tab, CR, other controls, DEL
+        };
+    }
+    let prev = prev_class(b, p);
+    if (c == 0xD0 || c == 0xD1) && p + 1 < n {
+        let cp = 0x400 + ((u32::from(c) - 0xD0) << 6) + (u32::from(b[p + 1]) & 0x3F);
+        let ok = match cp {
+            0x430..=0x44F => true,
+            // "аБ": a swapped single-byte charset.
+            0x410..=0x42F => prev != LOWER,
+            // After "Р": the UTF-8 of и, к, г, п, в … read as windows-1251 ("Рё", "РІ").
+            0x451 | 0x454 | 0x456 | 0x457 | 0x45E => prev != LEAD_R,
+            0x401 | 0x404 | 0x406 | 0x407 | 0x40E => prev == OTHER,
+            _ => false,
+        };
+        return (!ok).then_some(p);
+    }
+    if c == 0xE2 && p + 2 < n {
+        let ok = match (b[p + 1], b[p + 2]) {
+            (0x80, 0x93 | 0x94 | 0x98 | 0x99 | 0x9C | 0x9D | 0x9E | 0xA6) => !fold_punct,
+            (0x84, 0x96) => prev == OTHER && b.get(p + 3).is_none_or(|&x| x < 0x80),
+            _ => false,
+        };
+        return (!ok || prev >= LEAD).then_some(p);
+    }
+    if c == 0xC2 && p + 1 < n && (b[p + 1] == 0xAB || b[p + 1] == 0xBB) {
+        return (prev >= LEAD).then_some(p);
+    }
+    if (0xC3..=0xC5).contains(&c) && p + 1 < n {
+        let cp = ((u32::from(c) & 0x1F) << 6) | (u32::from(b[p + 1]) & 0x3F);
+        let letter = !matches!(cp, 0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD7 | 0xD9 | 0xF7);
+        let before = p == 0 || b[p - 1] < 0x80;
+        let after = b.get(p + 2).is_none_or(|&x| x < 0x80);
+        if letter && before && after && (b[p + 1] & 0xC0) == 0x80 {
+            return None;
+        }
+    }
+    Some(p)
+}
+
+/// The former byte-at-a-time scan, kept as the reference for [`first_work`] (tests only).
+///
+/// The byte scan behind [`Normalizer::normalize`]'s borrowed path: the offset of the first
+/// byte that may need work. Conservative: `None` only when every step would leave `b`
+/// unchanged.
+///
+/// Clean means: printable ASCII with single spaces inside lines, `\n`, the letters of the
+/// Russian, Belarusian and Ukrainian alphabets, and `– — ‘ ’ “ ” „ … « » №`. Mojibake that
+/// uses only those characters is still caught: UTF-8 read as windows-1251 puts `Р` before
+/// ё/і/ї/є/ў (the UTF-8 of и, г, п, к, в …) or `В Г Р С` before the punctuation, and a
+/// swapped single-byte charset leaves a lower-case letter directly before an upper-case one.
+#[cfg(test)]
+fn first_work_reference(s: &Settings, b: &[u8]) -> Option<usize> {
     let n = b.len();
     if n == 0 {
         return None;
@@ -1514,6 +1686,30 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The word-at-a-time scan returns exactly what the byte-at-a-time one did, on text
+        /// built from the pieces the scan reacts to and on arbitrary strings.
+        #[test]
+        fn block_scan_equals_reference(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "Z", " ", "  ", "\n", "\n ", "Р", "С", "В", "Г", "ё", "і", "ї", "є", "ў", "Ё", "І", "Ў", "Ї",
+            "Є", "а", "Б", "я", "Я", "п", "«", "»", "—", "–", "…", "’", "‘", "“", "”", "„", "№", "7", "&",
+            "&#", "&a", "\u{a0}", "\u{ad}", "Министерство связи", "ITU and ICT", "РёРЅ", "\r", "\t",
+            "é", "ö", "ł", "Ã", "Â", "©", "ѣ", "Ѐ", "\u{7f}", "\u{1}", "😀", "\u{301}", ".", ",",
+        ]), 0..40), any_text in ".{0,40}") {
+            for text in [parts.concat(), any_text] {
+                for settings in [Settings::new(), Settings::new().with_fold_typography(true)] {
+                    proptest::prop_assert_eq!(
+                        first_work(&settings, text.as_bytes()),
+                        first_work_reference(&settings, text.as_bytes()),
+                        "{:?}", text
+                    );
+                }
+            }
+        }
+    }
+
     /// The fast paths agree with the full steps on every line of lingua's 13 languages.
     #[test]
     fn fast_paths_agree_on_real_text() {
@@ -1533,6 +1729,11 @@ mod tests {
                 for line in text.split('\n') {
                     lines += 1;
                     let full = n.run(line, false, &mut Vec::new()).map(|w| w.text);
+                    assert_eq!(
+                        first_work(&n.settings, line.as_bytes()),
+                        first_work_reference(&n.settings, line.as_bytes()),
+                        "{line:?}"
+                    );
                     if first_work(&n.settings, line.as_bytes()).is_none() {
                         assert_eq!(full, None, "fast scan skipped work in {line:?}");
                     }
