@@ -158,6 +158,14 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("нных", [0.5, -1.0, -1.0, -1.0, -1.0, -1.0, 0.0]),
     // Russian locative -ице (Ukrainian -иці, Belarusian -іцы; Serbian genitive -ице).
     ("ице", [0.5, -0.8, -0.5, -0.3, -0.3, 0.8, 0.0]),
+    // Past plural -ли: Macedonian writes -ле ("виделе").
+    ("ели", [0.0, 0.0, 0.0, 0.0, -0.8, 0.0, 0.0]),
+    ("али", [0.0, 0.0, 0.0, 0.0, -0.8, 0.0, 0.0]),
+    ("или", [0.0, 0.0, 0.0, 0.0, -0.8, 0.0, 0.0]),
+    // Soft feminine adjectives -яя ("средняя"): Russian and Belarusian.
+    ("яя", [1.5, -0.5, 1.0, -0.5, -0.5, -0.5, 0.0]),
+    // Russian imperfective imperatives -ивай/-ывай (Bulgarian -явай, -ай).
+    ("ивай", [1.0, -0.5, -0.5, -0.5, -0.5, -0.5, 0.0]),
     // Second person singular: Russian -ешь/-ишь, the others -еш/-иш.
     ("еш", [-1.0, 0.3, 0.3, 0.3, 0.3, 0.3, 0.0]),
     ("иш", [-1.0, 0.3, 0.0, 0.3, 0.3, 0.3, 0.0]),
@@ -463,6 +471,8 @@ const INFIXES: &[(&str, [f32; N])] = &[
     ("ющ", [1.2, -0.5, -1.0, -0.5, 0.0, 0.0, 0.0]),
     ("ущ", [0.8, -0.3, -1.0, -0.3, 0.0, 0.0, 0.0]),
     ("ящ", [1.0, -0.5, -1.0, 0.0, 0.0, 0.0, 0.0]),
+    // Russian diminutives -ушка ("девушка", "бабушка").
+    ("ушк", [1.0, 0.3, -0.5, -0.3, -0.3, -0.3, 0.0]),
     // Russian (and Belarusian) superlatives -айший/-ейший (Ukrainian най- ... -іший).
     ("айш", [0.6, -0.3, 0.0, -0.5, -0.5, -0.5, 0.0]),
     ("ейш", [1.0, -0.8, 1.0, -0.5, -0.5, -0.5, 0.0]),
@@ -950,6 +960,15 @@ impl Scan {
             if ["еж", "ед", "ещ", "ех"].iter().any(|p| w.starts_with(p)) {
                 add[Cyr::Ru as usize] += 1.2;
                 add[Cyr::Uk as usize] -= 1.0;
+            }
+            // Serbian turned a word-initial в before a consonant into у ("унук", "уторак");
+            // it keeps вл-, вр- ("власт", "време").
+            if first == Some('в')
+                && w.chars()
+                    .nth(1)
+                    .is_some_and(|c| is_consonant(c) && !matches!(c, 'л' | 'р'))
+            {
+                add[Cyr::Sr as usize] -= 1.5;
             }
             if first == Some('и') {
                 add[Cyr::Uk as usize] -= 1.5;
