@@ -17,6 +17,11 @@ use crate::CharsetSource;
 /// chardetng runs at about 20 MB/s, which makes the sample size the cost that matters.
 const DETECT_LIMIT: usize = 16 * 1024;
 
+/// chardetng costs about 1,000 instructions per byte of Cyrillic text, so it first
+/// sees this much of the sample; a Cyrillic guess that decodes to plausible text
+/// (mostly lowercase inside words) is taken, anything else sees the whole sample.
+const DETECT_FIRST: usize = 1024;
+
 /// How far [`sample`] looks for the non-ASCII bytes to sample.
 const SCAN_LIMIT: usize = 1 << 20;
 
@@ -131,12 +136,22 @@ fn detect(bytes: &[u8], url: Option<&str>) -> &'static Encoding {
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     let sample = sample(bytes, DETECT_LIMIT);
     let sample = &sample[..];
-    det.feed(sample, true);
     let tld = url.and_then(tld_of);
-    let guess = det.guess(
-        tld.as_deref().map(str::as_bytes),
-        chardetng::Utf8Detection::Allow,
-    );
+    let tld = tld.as_deref().map(str::as_bytes);
+    if sample.len() > 2 * DETECT_FIRST {
+        let (first, rest) = sample.split_at(DETECT_FIRST);
+        det.feed(first, false);
+        let guess = det.guess(tld, chardetng::Utf8Detection::Allow);
+        if is_cyrillic_legacy(guess)
+            && cyrillic_lower_share(&guess.decode_without_bom_handling(first).0) > 0.7
+        {
+            return prefer_koi8_r(guess, sample);
+        }
+        det.feed(rest, true);
+    } else {
+        det.feed(sample, true);
+    }
+    let guess = det.guess(tld, chardetng::Utf8Detection::Allow);
     prefer_koi8_r(guess, sample)
 }
 
@@ -193,12 +208,25 @@ fn cyrillic_mislabel(
         return None;
     }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    det.feed(sample, true);
     let tld = url.and_then(tld_of);
-    let guess = det.guess(
-        tld.as_deref().map(str::as_bytes),
-        chardetng::Utf8Detection::Deny,
-    );
+    let tld = tld.as_deref().map(str::as_bytes);
+    if sample.len() > 2 * DETECT_FIRST {
+        // As in `detect`: a clear answer from the first kilobyte is taken.
+        let (first, rest) = sample.split_at(DETECT_FIRST);
+        det.feed(first, false);
+        let guess = det.guess(tld, chardetng::Utf8Detection::Deny);
+        if guess != declared
+            && is_cyrillic_legacy(guess)
+            && cyrillic_lower_share(&guess.decode_without_bom_handling(first).0) > 0.7
+            && lower(guess) > 0.6
+        {
+            return Some(prefer_koi8_r(guess, sample));
+        }
+        det.feed(rest, true);
+    } else {
+        det.feed(sample, true);
+    }
+    let guess = det.guess(tld, chardetng::Utf8Detection::Deny);
     if guess == declared || !is_cyrillic_legacy(guess) {
         return None;
     }
@@ -272,12 +300,25 @@ fn cyrillic_lower_share(text: &str) -> f32 {
     for c in text.chars() {
         let cyr = ('\u{0400}'..='\u{04FF}').contains(&c);
         if cyr && prev_letter {
+            if total == 4000 {
+                break; // plenty to tell the cases apart
+            }
             total += 1;
-            if c.is_lowercase() {
+            // The basic Russian letters without a Unicode table look-up.
+            let is_lower = match c {
+                'а'..='я' | 'ѐ'..='џ' => true,
+                'Ѐ'..='Я' => false,
+                _ => c.is_lowercase(),
+            };
+            if is_lower {
                 lower += 1;
             }
         }
-        prev_letter = c.is_alphabetic();
+        prev_letter = match c {
+            'a'..='z' | 'A'..='Z' | 'Ѐ'..='џ' => true,
+            _ if c.is_ascii() => false,
+            _ => c.is_alphabetic(),
+        };
     }
     if total < 50 {
         return 0.5;
