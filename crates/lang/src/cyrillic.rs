@@ -118,7 +118,7 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     // Genitive plural -ов: Belarusian has -аў/-оў, Ukrainian mostly -ів.
     ("ов", [0.5, -0.3, -1.5, 0.3, 0.3, 0.0, 0.0]),
     // Russian -ой (instrumental, adjectives), -вших (participles), -тесь (imperative).
-    ("ой", [0.8, -0.5, 0.2, -0.8, -1.0, -1.0, 0.0]),
+    ("ой", [0.8, -0.5, -0.5, -0.8, -1.0, -1.0, 0.0]),
     ("вших", [1.5, -1.0, -1.0, -1.0, -1.0, -1.0, 0.0]),
     ("тесь", [1.0, -0.3, -0.5, -1.0, -1.0, -1.0, 0.0]),
     // Past tense -л: East Slavic (Ukrainian and Belarusian masculine -в/-ў), Bulgarian
@@ -173,6 +173,11 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("цеся", [-1.0, -1.0, 1.5, -1.0, -1.0, -1.0, 0.0]),
     // Accusative feminine -шую ("большую", "першую"): Russian and Belarusian.
     ("шую", [1.0, -0.8, 1.0, -0.5, -0.5, -0.5, 0.0]),
+    // Russian past -ул (Serbian -уо) and imperfective past -ивали/-ывали (Ukrainian -ували).
+    ("ул", [0.4, -0.3, -0.5, 0.0, 0.0, -0.5, 0.0]),
+    ("ивали", [1.0, -0.5, -1.0, -0.3, -0.3, -0.3, 0.0]),
+    ("ывали", [1.0, -0.5, -1.0, -0.3, -0.3, -0.3, 0.0]),
+    ("стую", [1.0, -0.8, 1.0, -0.5, -0.5, -0.5, 0.0]),
     // Second person singular: Russian -ешь/-ишь, the others -еш/-иш.
     ("еш", [-1.0, 0.3, 0.3, 0.3, 0.3, 0.3, 0.0]),
     ("иш", [-1.0, 0.3, 0.0, 0.3, 0.3, 0.3, 0.0]),
@@ -286,7 +291,7 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("дять", [-0.8, 1.2, -1.0, -1.0, -1.0, -1.0, 0.0]),
     ("вять", [-0.8, 1.2, -1.0, -1.0, -1.0, -1.0, 0.0]),
     // Plurals -ри/-пи after a hard consonant: Russian writes -ры, -пы.
-    ("ри", [-0.5, 0.6, -0.5, 0.5, 0.5, 0.3, 0.0]),
+    ("ри", [-0.3, 0.6, -0.5, 0.5, 0.5, 0.3, 0.0]),
     ("пи", [-0.8, 0.6, -0.5, 0.3, 0.3, 0.3, 0.0]),
     // Ukrainian reflexive past -вся ("трапився"); Russian -лся, Belarusian -ўся.
     ("вся", [-1.0, 2.0, -1.0, -1.0, -1.0, -1.0, 0.0]),
@@ -898,6 +903,7 @@ impl Scan {
             let mut syllabic_r = false;
             let mut hard_soft = false;
             let mut labial_ya = false;
+            let mut vowel_e = false;
             let mut o_count = 0;
             for c in w.chars() {
                 match c {
@@ -937,6 +943,10 @@ impl Scan {
                 {
                     labial_ya = true;
                 }
+                if c == 'е' && matches!(prev, Some('а' | 'о' | 'у' | 'и' | 'ы' | 'я' | 'ю'))
+                {
+                    vowel_e = true;
+                }
                 if prev == Some('р') && prev2.is_some_and(is_consonant) && is_consonant(c) {
                     syllabic_r = true;
                 }
@@ -945,6 +955,12 @@ impl Scan {
             }
             if hard_soft {
                 add[Cyr::Be as usize] -= 2.0;
+            }
+            // Ukrainian writes є, not е, for /je/ after a vowel ("своєму", "знає");
+            // Serbian writes је. Russian and Belarusian "своему", "знае".
+            if vowel_e {
+                add[Cyr::Uk as usize] -= 1.0;
+                add[Cyr::Sr as usize] -= 0.8;
             }
             if labial_ya {
                 add[Cyr::Uk as usize] -= 1.5;
