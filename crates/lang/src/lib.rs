@@ -50,7 +50,7 @@
 //!
 //! One pass over the text plus at most one whatlang call; on Cyrillic text the whatlang
 //! call is skipped when letters and words settle the language, and word-level checks stop
-//! after the first 200 Cyrillic words. Measured at 107–158 % of plain whatlang's speed with
+//! after the first 200 Cyrillic words. Measured at 90–150 % of plain whatlang's speed with
 //! the same allowlist (see the crate README and `benches/lang.rs`).
 #![deny(missing_docs)]
 
