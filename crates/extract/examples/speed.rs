@@ -10,6 +10,9 @@
 //! Short runs of it also serve `valgrind --tool=callgrind` (instruction counts are
 //! stable on a busy machine where wall-clock figures are not).
 
+// A report binary: printing is its job.
+#![allow(clippy::print_stdout)]
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Instant;

@@ -289,7 +289,10 @@ fn next_non_ascii(hay: &[u8], from: usize) -> Option<usize> {
         }
         off += 16;
     }
-    rest[off..].iter().position(|&b| b >= 0x80).map(|p| from + off + p)
+    rest[off..]
+        .iter()
+        .position(|&b| b >= 0x80)
+        .map(|p| from + off + p)
 }
 
 /// The share of lowercase among non-initial Cyrillic letters of words. Russian text

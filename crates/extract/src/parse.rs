@@ -633,14 +633,13 @@ impl State {
             }));
     }
 
-    fn on_element(&mut self, el: &mut Element<'_, '_>) -> Option<(u32, usize)> {
+    fn on_element(&mut self, el: &Src<'_, '_, '_, '_>) -> Option<(u32, usize)> {
         // Inside svg, math, select, object ... nothing reaches the output: no frames
         // (inline SVG icons are thousands of elements on some pages).
         if self.skip > 0 {
             return None;
         }
-        let name = el.tag_name();
-        let tag = Tag::from_name(&name);
+        let tag = el.tag();
         if tag.is_block() || tag == Tag::Td {
             self.implied_close(tag);
         }
@@ -656,13 +655,13 @@ impl State {
             }
             Tag::Link => {
                 if self.tree.head.canonical.is_none() {
-                    if let Some(rel) = el.get_attribute("rel") {
+                    if let Some(rel) = el.get("rel") {
                         if rel
                             .split_ascii_whitespace()
                             .any(|r| r.eq_ignore_ascii_case("canonical"))
                         {
                             self.tree.head.canonical = el
-                                .get_attribute("href")
+                                .get("href")
                                 .map(|h| collapse(&htmlize::unescape_attribute(h)));
                         }
                     }
@@ -671,8 +670,8 @@ impl State {
             }
             Tag::Html if self.tree.head.html_lang.is_none() => {
                 self.tree.head.html_lang = el
-                    .get_attribute("lang")
-                    .or_else(|| el.get_attribute("xml:lang"))
+                    .get("lang")
+                    .or_else(|| el.get("xml:lang"))
                     .map(|l| l.trim().to_string())
                     .filter(|l| !l.is_empty());
             }
@@ -680,7 +679,7 @@ impl State {
             Tag::Td if !self.cur.is_empty() => self.pending_cell = true,
             _ => {}
         }
-        let can_have_content = el.can_have_content();
+        let can_have_content = el.el.can_have_content();
         if !can_have_content {
             if tag == Tag::Br || tag == Tag::Hr {
                 let in_row = matches!(
@@ -702,7 +701,7 @@ impl State {
             return None;
         }
         // Hints.
-        let has_attrs = !el.attributes().is_empty();
+        let has_attrs = !el.el.attributes().is_empty();
         let mut flags = match tag {
             Tag::Nav => hints::NAV,
             Tag::Footer => hints::FOOTER,
@@ -717,12 +716,12 @@ impl State {
             flags |= self.attr_flags(el);
         }
         if tag == Tag::Time && has_attrs {
-            if let Some(dt) = el.get_attribute("datetime") {
+            if let Some(dt) = el.get("datetime") {
                 let frame = self.tree.frames.len() as u32;
                 self.tree.head.times.push(TimeMark {
                     frame,
                     kind: TimeKind::Time,
-                    value: dt,
+                    value: dt.into_owned(),
                 });
             }
         }
@@ -751,7 +750,7 @@ impl State {
             Tag::Script => {
                 self.skip += 1;
                 let ld = el
-                    .get_attribute("type")
+                    .get("type")
                     .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
                 if ld {
                     self.capture = Capture::JsonLd;
@@ -780,26 +779,24 @@ impl State {
     }
 
     /// Hint flags from class, id, role, itemprop and hiding attributes.
-    fn attr_flags(&mut self, el: &Element<'_, '_>) -> u32 {
+    fn attr_flags(&mut self, el: &Src<'_, '_, '_, '_>) -> u32 {
         let mut flags = 0;
-        if let Some(c) = el.get_attribute("class") {
-            flags |= self.classify_cached(c);
+        if let Some(c) = el.get("class") {
+            flags |= self.classify_cached(&c);
         }
-        if let Some(c) = el.get_attribute("id") {
+        if let Some(c) = el.get("id") {
             flags |= hints::classify(&c);
         }
-        if let Some(r) = el.get_attribute("role") {
+        if let Some(r) = el.get("role") {
             flags |= hints::role(&r);
         }
-        if let Some(p) = el.get_attribute("itemprop") {
+        if let Some(p) = el.get("itemprop") {
             let p = p.to_ascii_lowercase();
             if p.contains("articlebody") || p == "text" || p.contains("reviewbody") {
                 flags |= hints::BODY;
             }
             if p.contains("datepublished") || p.contains("datemodified") {
-                let v = el
-                    .get_attribute("content")
-                    .or_else(|| el.get_attribute("datetime"));
+                let v = el.get("content").or_else(|| el.get("datetime"));
                 if let Some(value) = v {
                     let frame = self.tree.frames.len() as u32;
                     let kind = if p.contains("datepublished") {
@@ -807,18 +804,18 @@ impl State {
                     } else {
                         TimeKind::Modified
                     };
-                    self.tree.head.times.push(TimeMark { frame, kind, value });
+                    self.tree.head.times.push(TimeMark {
+                        frame,
+                        kind,
+                        value: value.into_owned(),
+                    });
                 }
             }
         }
-        if el.has_attribute("hidden")
-            || el
-                .get_attribute("aria-hidden")
-                .is_some_and(|v| v.trim() == "true")
-        {
+        if el.has("hidden") || el.get("aria-hidden").is_some_and(|v| v.trim() == "true") {
             flags |= hints::HIDDEN;
         }
-        if let Some(st) = el.get_attribute("style") {
+        if let Some(st) = el.get("style") {
             let st = st.to_ascii_lowercase();
             if st.contains("none") || st.contains("hidden") {
                 let compact: String = st.chars().filter(|c| !c.is_whitespace()).collect();
@@ -832,13 +829,13 @@ impl State {
 
     /// Class attributes repeat across a page (every menu item, every paragraph of a
     /// CMS): classify each distinct value once.
-    fn classify_cached(&mut self, class: String) -> u32 {
-        if let Some(&f) = self.class_cache.get(class.as_str()) {
+    fn classify_cached(&mut self, class: &str) -> u32 {
+        if let Some(&f) = self.class_cache.get(class) {
             return f;
         }
-        let f = hints::classify(&class);
+        let f = hints::classify(class);
         if self.class_cache.len() < 8192 && class.len() <= 256 {
-            self.class_cache.insert(class, f);
+            self.class_cache.insert(class.to_string(), f);
         }
         f
     }
@@ -850,13 +847,13 @@ impl State {
         }
     }
 
-    fn on_meta(&mut self, el: &Element<'_, '_>) {
+    fn on_meta(&mut self, el: &Src<'_, '_, '_, '_>) {
         let key = el
-            .get_attribute("property")
-            .or_else(|| el.get_attribute("name"))
-            .or_else(|| el.get_attribute("itemprop"))
-            .or_else(|| el.get_attribute("http-equiv"));
-        let (Some(key), Some(content)) = (key, el.get_attribute("content")) else {
+            .get("property")
+            .or_else(|| el.get("name"))
+            .or_else(|| el.get("itemprop"))
+            .or_else(|| el.get("http-equiv"));
+        let (Some(key), Some(content)) = (key, el.get("content")) else {
             return;
         };
         if self.tree.head.metas.len() >= 256 || content.len() > MAX_META_VALUE {
@@ -990,6 +987,76 @@ fn looks_like_html(s: &str) -> bool {
     .any(|t| lower.contains(t))
 }
 
+/// A start tag read without allocating: its name and attribute names and values are
+/// slices of the source text at the byte ranges lol_html reports (the input is fed as
+/// UTF-8, so they index `html`). lol_html's own getters allocate a `String` for every
+/// name looked up and every value returned; they remain the fallback for a range that
+/// does not fit the text.
+struct Src<'e, 'x, 'y, 'h> {
+    el: &'e Element<'x, 'y>,
+    html: &'h str,
+}
+
+impl<'x, 'h> Src<'_, 'x, '_, 'h> {
+    /// The element kind, from the raw tag name.
+    fn tag(&self) -> Tag {
+        let range = self.el.source_location().bytes();
+        let bytes = self.html.as_bytes();
+        if range.end <= bytes.len() && bytes.get(range.start) == Some(&b'<') {
+            let raw = &bytes[range.start + 1..range.end];
+            let n = raw
+                .iter()
+                .position(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'))
+                .unwrap_or(raw.len());
+            let mut buf = [0u8; 16];
+            if n > buf.len() {
+                // No tag the extractor tells apart has a name this long.
+                return Tag::Other;
+            }
+            if n > 0 {
+                for (d, s) in buf.iter_mut().zip(&raw[..n]) {
+                    *d = s.to_ascii_lowercase();
+                }
+                if let Ok(name) = std::str::from_utf8(&buf[..n]) {
+                    return Tag::from_name(name);
+                }
+            }
+        }
+        Tag::from_name(&self.el.tag_name())
+    }
+
+    /// The raw (entity-encoded) value of attribute `name` (lowercase ASCII), as
+    /// lol_html's `get_attribute` gives it.
+    fn get(&self, name: &str) -> Option<Cow<'h, str>> {
+        let a = self.find(name)?;
+        Some(
+            match a
+                .value_source_location()
+                .and_then(|l| self.html.get(l.bytes()))
+            {
+                Some(v) => Cow::Borrowed(v),
+                None => Cow::Owned(a.value()),
+            },
+        )
+    }
+
+    fn has(&self, name: &str) -> bool {
+        self.find(name).is_some()
+    }
+
+    fn find(&self, name: &str) -> Option<&lol_html::html_content::Attribute<'x>> {
+        self.el.attributes().iter().find(|a| {
+            match a
+                .name_source_location()
+                .and_then(|l| self.html.get(l.bytes()))
+            {
+                Some(n) => n.eq_ignore_ascii_case(name),
+                None => a.name() == name,
+            }
+        })
+    }
+}
+
 /// The selector every element handler uses, parsed once per process.
 fn any_selector() -> &'static Selector {
     static SEL: std::sync::OnceLock<Selector> = std::sync::OnceLock::new();
@@ -1015,7 +1082,7 @@ fn parse_chunked(html: &str, limits: Limits, nested: bool, chunk: usize) -> Tree
     let st_el = Rc::clone(&state);
     let st_text = Rc::clone(&state);
     let el_handlers = ElementContentHandlers::default().element(move |el: &mut Element<'_, '_>| {
-        let opened = st_el.borrow_mut().on_element(el);
+        let opened = st_el.borrow_mut().on_element(&Src { el, html });
         if let Some((idx, pos)) = opened {
             if let Some(handlers) = el.end_tag_handlers() {
                 let st = Rc::clone(&st_el);
@@ -1113,6 +1180,37 @@ mod tests {
         );
         assert_eq!(t.head.title.as_deref(), Some("Т&Т"));
         assert_eq!(t.blocks[0].link_len, 6);
+    }
+
+    /// The zero-copy reads agree with lol_html's allocating getters.
+    #[test]
+    fn src_matches_lol_html() {
+        let html = "<DIV Class=\"a &amp; b\" id=x ID=y data-x='1' hidden><Span STYLE = \"display: none\" \
+            role=navigation/><a href=/x?a=1&b=2 title=\"Заголовок\">x</a><my-very-long-custom-element-name a=b>\
+            <H2 itemprop=headline>t</H2><img src=x alt>";
+        let names = [
+            "class", "id", "data-x", "hidden", "style", "role", "href", "title", "a", "itemprop",
+            "src", "alt", "missing",
+        ];
+        let seen = RefCell::new(0);
+        let handlers = ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
+            let src = Src { el, html };
+            assert_eq!(src.tag(), Tag::from_name(&el.tag_name()));
+            for n in names {
+                assert_eq!(src.get(n).map(Cow::into_owned), el.get_attribute(n), "{n}");
+                assert_eq!(src.has(n), el.has_attribute(n), "{n}");
+            }
+            *seen.borrow_mut() += 1;
+            Ok(())
+        });
+        let settings = lol_html::Settings::new()
+            .append_element_content_handler((Cow::Borrowed(any_selector()), handlers));
+        let mut rw = HtmlRewriter::new(settings, |_: &[u8]| {});
+        for chunk in html.as_bytes().chunks(7) {
+            rw.write(chunk).unwrap();
+        }
+        rw.end().unwrap();
+        assert_eq!(*seen.borrow(), 6);
     }
 
     proptest! {
