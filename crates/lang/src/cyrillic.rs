@@ -178,6 +178,8 @@ const ENDINGS: &[(&str, [f32; N])] = &[
     ("ивали", [1.0, -0.5, -1.0, -0.3, -0.3, -0.3, 0.0]),
     ("ывали", [1.0, -0.5, -1.0, -0.3, -0.3, -0.3, 0.0]),
     ("стую", [1.0, -0.8, 1.0, -0.5, -0.5, -0.5, 0.0]),
+    // Belarusian instrumental -ннем of nouns in -нне (Ukrainian -нням, Russian -нием).
+    ("ннем", [-1.0, -1.0, 1.5, -1.0, -1.0, -1.0, 0.0]),
     // Second person singular: Russian -ешь/-ишь, the others -еш/-иш.
     ("еш", [-1.0, 0.3, 0.3, 0.3, 0.3, 0.3, 0.0]),
     ("иш", [-1.0, 0.3, 0.0, 0.3, 0.3, 0.3, 0.0]),
@@ -499,6 +501,9 @@ const INFIXES: &[(&str, [f32; N])] = &[
     ("ющ", [1.2, -0.5, -1.0, -0.5, 0.0, 0.0, 0.0]),
     ("ущ", [0.8, -0.3, -1.0, -0.3, 0.0, 0.0, 0.0]),
     ("ящ", [1.0, -0.5, -1.0, 0.0, 0.0, 0.0, 0.0]),
+    // Nouns in -цтва/-цтво (Belarusian "мастацтва", Ukrainian "мистецтво"; Russian
+    // -чество, -тство).
+    ("цтв", [-1.0, 1.0, 1.0, -0.5, -0.5, -0.5, 0.0]),
     // Russian diminutives -ушка ("девушка", "бабушка").
     ("ушк", [1.0, 0.3, -0.5, -0.3, -0.3, -0.3, 0.0]),
     // Russian (and Belarusian) superlatives -айший/-ейший (Ukrainian най- ... -іший).
@@ -1098,6 +1103,11 @@ impl Scan {
                     add[Cyr::Uk as usize] -= 1.0;
                     add[Cyr::Bg as usize] -= 1.0;
                 }
+            } else if w.len() > 12 && w.starts_with("пера") {
+                // Belarusian пера- for Russian and Ukrainian пере-.
+                add[Cyr::Be as usize] += 1.5;
+                add[Cyr::Ru as usize] -= 0.8;
+                add[Cyr::Uk as usize] -= 0.8;
             } else if w.len() > 8 && w.starts_with("пра") {
                 let c3 = w.chars().nth(3);
                 if c3.is_some_and(|c| is_consonant(c) && !matches!(c, 'в' | 'к' | 'з' | 'ч')) {
