@@ -6,7 +6,9 @@
 //!   the full steps, which change nothing);
 //! - `dirty/spaces-invisible`: the ru/be/uk/en text with every line damaged (no-break spaces,
 //!   a soft hyphen, a zero-width space, trailing spaces, CRLF);
-//! - `dirty/mojibake-1251`: the same lines as UTF-8 read as windows-1251.
+//! - `dirty/mojibake-1251`: the same lines as UTF-8 read as windows-1251;
+//! - `words/*`: [`pagesift_normalize::words`] on lingua's English and ru/be/uk/en sentences,
+//!   next to `unicode-segmentation`'s plain `unicode_word_indices` on the same text.
 //!
 //! Run: `cargo bench -p pagesift-normalize --bench normalize -- --warm-up-time 1 --measurement-time 3`
 #![allow(missing_docs)] // criterion_group! generates an undocumented function
@@ -92,6 +94,22 @@ fn bench(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_function(name, |b| {
             b.iter(|| n.normalize(std::hint::black_box(text)).len())
+        });
+    }
+    g.finish();
+
+    // `words` against plain UAX #29 word indices (what it refines) on the same text.
+    use unicode_segmentation::UnicodeSegmentation;
+    let en = sentences(&dir, &["en"]).join("\n");
+    let mixed = sentences(&dir, &["ru", "be", "uk", "en"]).join("\n");
+    let mut g = c.benchmark_group("words");
+    for (name, text) in [("en", &en), ("ru-be-uk-en", &mixed)] {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function(format!("words/{name}"), |b| {
+            b.iter(|| pagesift_normalize::words(std::hint::black_box(text)).len())
+        });
+        g.bench_function(format!("unicode_word_indices/{name}"), |b| {
+            b.iter(|| std::hint::black_box(text).unicode_word_indices().count())
         });
     }
     g.finish();

@@ -36,6 +36,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect::<Vec<_>>()
         .join("\n");
     if let Some(mode) = std::env::args().skip_while(|a| a != "--cpu").nth(1) {
+        if let Some(which) = mode.strip_prefix("words") {
+            // words-en / words-uax-en: `words` against plain UAX #29 word indices on lingua's
+            // English sentences; words / words-uax: on the ru/be/uk/en sentences.
+            use unicode_segmentation::UnicodeSegmentation;
+            let input = if which.ends_with("-en") {
+                std::fs::read_to_string(dir.join("en").join("sentences.txt"))?
+            } else {
+                text.clone()
+            };
+            let uax = which.starts_with("-uax");
+            let rounds = if which.ends_with("-en") { 2000 } else { 200 };
+            let t = Instant::now();
+            let mut count = 0;
+            for _ in 0..rounds {
+                let x = std::hint::black_box(input.as_str());
+                count += if uax {
+                    x.unicode_word_indices().count()
+                } else {
+                    pagesift_normalize::words(x).len()
+                };
+            }
+            let mb = rounds as f64 * input.len() as f64 / 1e6;
+            eprintln!(
+                "{mode}: {mb:.0} MB in {:?} wall ({count} words)",
+                t.elapsed()
+            );
+            return Ok(());
+        }
         // One input, many rounds: run under `perf stat -e task-clock` for a CPU-time figure
         // on a busy machine. Modes: clean (the borrowed path), raw, dirty.
         let n = Normalizer::default();
