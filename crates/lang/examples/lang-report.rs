@@ -2,9 +2,9 @@
 //! (high-accuracy mode) side by side, all restricted to the 13 languages of the set.
 //!
 //! ```text
-//! cargo run --release -p pagesift-lang --example report            # all three detectors
-//! cargo run --release -p pagesift-lang --example report -- --fast  # skip lingua
-//! cargo run --release -p pagesift-lang --example report -- --errors be word-pairs
+//! cargo run --release -p pagesift-lang --example lang-report            # all three detectors
+//! cargo run --release -p pagesift-lang --example lang-report -- --fast  # skip lingua
+//! cargo run --release -p pagesift-lang --example lang-report -- --errors be word-pairs
 //! ```
 //!
 //! Data: `<workspace>/../shared/data/lingua-testdata`, or `$PAGESIFT_SHARED_DATA/lingua-testdata`.
