@@ -1,6 +1,6 @@
 //! Accuracy floors on lingua's test sets (`../shared/data/lingua-testdata`), just under
 //! the figures measured when they were set, so that a change that loses accuracy fails.
-//! Skips, saying so, when the data is absent. Full report: `examples/report.rs`.
+//! Skips, saying so, when the data is absent. Full report: `examples/lang-report.rs`.
 
 use pagesift_lang::{Detector, Settings};
 use std::path::PathBuf;
