@@ -1,5 +1,13 @@
-//! End-to-end extraction throughput (charset + parse + scoring + text rendering) over
-//! the article-extraction benchmark's 181 pages, decompressed once up front.
+//! End-to-end extraction throughput (charset + parse + scoring + text rendering), one
+//! thread, in bytes of HTML per second, over three page sets loaded up front:
+//!
+//! - `aeb-181-pages-text`: the article-extraction benchmark's 181 pages
+//!   (`../shared/data/article-extraction-benchmark/html`, decompressed first);
+//! - `corpus-41-pages-text`: our corpus pages (`corpus/pages/*.html`: inline scripts,
+//!   Drupal settings, SVG sprites, windows-1251 / KOI8-R and undeclared legacy pages);
+//! - `ministry-pages-text`: the 244 pages of `../shared/data/ministry-pages`.
+//!
+//! A set that is absent is skipped with a message.
 //!
 //! `cargo bench -p pagesift-extract --bench extract -- --warm-up-time 1 --measurement-time 3`
 
@@ -18,49 +26,87 @@ fn shared_data() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
 }
 
-fn load_pages() -> Vec<Vec<u8>> {
-    let dir = shared_data().join("article-extraction-benchmark/html");
-    let Ok(rd) = std::fs::read_dir(&dir) else {
-        return Vec::new();
-    };
-    let mut paths: Vec<PathBuf> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
+/// All files under `dir` (recursively) whose extension is one of `exts`, sorted;
+/// `.gz` files are decompressed.
+fn load(dir: &Path, exts: &[&str]) -> Vec<Vec<u8>> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for p in rd.filter_map(Result::ok).map(|e| e.path()) {
+            if p.is_dir() {
+                walk(&p, out);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    walk(dir, &mut paths);
+    paths.retain(|p| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| exts.contains(&e))
+    });
     paths.sort();
     paths
         .iter()
         .filter_map(|p| {
-            let f = std::fs::File::open(p).ok()?;
-            let mut out = Vec::new();
-            flate2::read::GzDecoder::new(f).read_to_end(&mut out).ok()?;
-            Some(out)
+            let bytes = std::fs::read(p).ok()?;
+            if p.extension().is_some_and(|e| e == "gz") {
+                let mut out = Vec::new();
+                flate2::read::GzDecoder::new(&bytes[..])
+                    .read_to_end(&mut out)
+                    .ok()?;
+                Some(out)
+            } else {
+                Some(bytes)
+            }
         })
         .collect()
 }
 
 fn bench(c: &mut Criterion) {
-    let pages = load_pages();
-    if pages.is_empty() {
-        eprintln!(
-            "SKIP extract bench: no pages under {}",
-            shared_data().display()
-        );
-        return;
-    }
-    let total: usize = pages.iter().map(Vec::len).sum();
+    let sets = [
+        (
+            "aeb-181-pages-text",
+            shared_data().join("article-extraction-benchmark/html"),
+            &["gz"][..],
+        ),
+        (
+            "corpus-41-pages-text",
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/pages"),
+            &["html"][..],
+        ),
+        (
+            "ministry-pages-text",
+            shared_data().join("ministry-pages"),
+            &["html", "htm", "shtml"][..],
+        ),
+    ];
     let extractor = Extractor::new(Settings::default());
     let mut group = c.benchmark_group("extract");
-    group.throughput(Throughput::Bytes(total as u64));
     group.sample_size(10);
-    group.bench_function("aeb-181-pages-text", |b| {
-        b.iter(|| {
-            let mut n = 0usize;
-            for p in &pages {
-                if let Ok(doc) = extractor.extract(p, &PageHints::default()) {
-                    n += doc.text().len();
+    for (name, dir, exts) in sets {
+        let pages = load(&dir, exts);
+        if pages.is_empty() {
+            eprintln!("SKIP extract/{name}: no pages under {}", dir.display());
+            continue;
+        }
+        let total: usize = pages.iter().map(Vec::len).sum();
+        group.throughput(Throughput::Bytes(total as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut n = 0usize;
+                for p in &pages {
+                    if let Ok(doc) = extractor.extract(p, &PageHints::default()) {
+                        n += doc.text().len();
+                    }
                 }
-            }
-            n
-        })
-    });
+                n
+            })
+        });
+    }
     group.finish();
 }
 

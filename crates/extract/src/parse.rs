@@ -780,23 +780,24 @@ impl State {
 
     /// Hint flags from class, id, role, itemprop and hiding attributes.
     fn attr_flags(&mut self, el: &Src<'_, '_, '_, '_>) -> u32 {
+        let a = el.hint_attrs();
         let mut flags = 0;
-        if let Some(c) = el.get("class") {
-            flags |= self.classify_cached(&c);
+        if let Some(c) = &a.class {
+            flags |= self.classify_cached(c);
         }
-        if let Some(c) = el.get("id") {
-            flags |= hints::classify(&c);
+        if let Some(c) = &a.id {
+            flags |= hints::classify(c);
         }
-        if let Some(r) = el.get("role") {
-            flags |= hints::role(&r);
+        if let Some(r) = &a.role {
+            flags |= hints::role(r);
         }
-        if let Some(p) = el.get("itemprop") {
+        if let Some(p) = &a.itemprop {
             let p = p.to_ascii_lowercase();
             if p.contains("articlebody") || p == "text" || p.contains("reviewbody") {
                 flags |= hints::BODY;
             }
             if p.contains("datepublished") || p.contains("datemodified") {
-                let v = el.get("content").or_else(|| el.get("datetime"));
+                let v = a.content.or(a.datetime);
                 if let Some(value) = v {
                     let frame = self.tree.frames.len() as u32;
                     let kind = if p.contains("datepublished") {
@@ -812,13 +813,16 @@ impl State {
                 }
             }
         }
-        if el.has("hidden") || el.get("aria-hidden").is_some_and(|v| v.trim() == "true") {
+        if a.hidden || a.aria_hidden.is_some_and(|v| v.trim() == "true") {
             flags |= hints::HIDDEN;
         }
-        if let Some(st) = el.get("style") {
-            let st = st.to_ascii_lowercase();
-            if st.contains("none") || st.contains("hidden") {
-                let compact: String = st.chars().filter(|c| !c.is_whitespace()).collect();
+        if let Some(st) = &a.style {
+            if contains_ci(st, "none") || contains_ci(st, "hidden") {
+                let compact: String = st
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect();
                 if compact.contains("display:none") || compact.contains("visibility:hidden") {
                     flags |= hints::HIDDEN;
                 }
@@ -987,6 +991,27 @@ fn looks_like_html(s: &str) -> bool {
     .any(|t| lower.contains(t))
 }
 
+/// Raw values of the attributes that carry hints.
+#[derive(Default)]
+struct HintAttrs<'h> {
+    class: Option<Cow<'h, str>>,
+    id: Option<Cow<'h, str>>,
+    role: Option<Cow<'h, str>>,
+    itemprop: Option<Cow<'h, str>>,
+    content: Option<Cow<'h, str>>,
+    datetime: Option<Cow<'h, str>>,
+    aria_hidden: Option<Cow<'h, str>>,
+    style: Option<Cow<'h, str>>,
+    hidden: bool,
+}
+
+/// ASCII case-insensitive substring test.
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// A start tag read without allocating: its name and attribute names and values are
 /// slices of the source text at the byte ranges lol_html reports (the input is fed as
 /// UTF-8, so they index `html`). lol_html's own getters allocate a `String` for every
@@ -1040,6 +1065,53 @@ impl<'x, 'h> Src<'_, 'x, '_, 'h> {
         )
     }
 
+    /// The attributes [`State::attr_flags`] reads, in one pass over the attribute
+    /// list (the first of duplicates wins, as with `get`).
+    fn hint_attrs(&self) -> HintAttrs<'h> {
+        let mut h = HintAttrs::default();
+        for a in self.el.attributes() {
+            let owned_name;
+            let name = match a
+                .name_source_location()
+                .and_then(|l| self.html.get(l.bytes()))
+            {
+                Some(n) => n,
+                None => {
+                    owned_name = a.name();
+                    owned_name.as_str()
+                }
+            };
+            let slot = match name.len() {
+                2 if name.eq_ignore_ascii_case("id") => &mut h.id,
+                4 if name.eq_ignore_ascii_case("role") => &mut h.role,
+                5 if name.eq_ignore_ascii_case("class") => &mut h.class,
+                5 if name.eq_ignore_ascii_case("style") => &mut h.style,
+                6 if name.eq_ignore_ascii_case("hidden") => {
+                    h.hidden = true;
+                    continue;
+                }
+                7 if name.eq_ignore_ascii_case("content") => &mut h.content,
+                8 if name.eq_ignore_ascii_case("itemprop") => &mut h.itemprop,
+                8 if name.eq_ignore_ascii_case("datetime") => &mut h.datetime,
+                11 if name.eq_ignore_ascii_case("aria-hidden") => &mut h.aria_hidden,
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(
+                    match a
+                        .value_source_location()
+                        .and_then(|l| self.html.get(l.bytes()))
+                    {
+                        Some(v) => Cow::Borrowed(v),
+                        None => Cow::Owned(a.value()),
+                    },
+                );
+            }
+        }
+        h
+    }
+
+    #[cfg(test)]
     fn has(&self, name: &str) -> bool {
         self.find(name).is_some()
     }
@@ -1200,6 +1272,14 @@ mod tests {
                 assert_eq!(src.get(n).map(Cow::into_owned), el.get_attribute(n), "{n}");
                 assert_eq!(src.has(n), el.has_attribute(n), "{n}");
             }
+            let h = src.hint_attrs();
+            let own = |v: Option<Cow<'_, str>>| v.map(Cow::into_owned);
+            assert_eq!(own(h.class), el.get_attribute("class"));
+            assert_eq!(own(h.id), el.get_attribute("id"));
+            assert_eq!(own(h.role), el.get_attribute("role"));
+            assert_eq!(own(h.style), el.get_attribute("style"));
+            assert_eq!(own(h.itemprop), el.get_attribute("itemprop"));
+            assert_eq!(h.hidden, el.has_attribute("hidden"));
             *seen.borrow_mut() += 1;
             Ok(())
         });
