@@ -640,8 +640,36 @@ impl Normalizer {
     /// line breaks to fix, nothing else. `None` when the line has anything more (a possible
     /// reference, mojibake, a char outside ASCII, Cyrillic and common punctuation) or the
     /// settings are not the defaults this pass implements; `Some(None)` when nothing changes.
+    /// (Tests only: the pipeline calls [`Normalizer::simple_line_into`].)
+    #[cfg(test)]
     #[allow(clippy::option_option)]
     fn simple_line(&self, line: &str, track: bool) -> Option<Option<Work>> {
+        let mut out = Emit::new(line.len(), track);
+        let changed = self.simple_line_into(line, 0, line.len(), &mut out)?;
+        if !changed {
+            return Some(None);
+        }
+        let done = out.done();
+        let mut map = done.src;
+        if track {
+            map.push(line.len());
+        }
+        Some(Some(Work {
+            text: done.text,
+            map,
+        }))
+    }
+
+    /// The one-pass path for the line `text[start..end]`, written straight into `out` with
+    /// offsets into `text`: `Some(changed)`, or `None` (with `out` as it was) when the line
+    /// needs the full steps. See [`Normalizer::simple_line`].
+    fn simple_line_into(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        out: &mut Emit,
+    ) -> Option<bool> {
         let s = &self.settings;
         if !(s.remove_invisible && s.normalize_spaces)
             || s.form == UnicodeForm::Nfkc
@@ -652,8 +680,25 @@ impl Normalizer {
         {
             return None;
         }
-        let b = line.as_bytes();
-        let mut out = Emit::new(line.len(), track);
+        let mark = (out.text.len(), out.src.len());
+        let done = self.simple_line_body(text, start, end, out);
+        if done.is_none() {
+            out.text.truncate(mark.0);
+            out.src.truncate(mark.1);
+        }
+        done
+    }
+
+    #[inline]
+    fn simple_line_body(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        out: &mut Emit,
+    ) -> Option<bool> {
+        let s = &self.settings;
+        let b = text.as_bytes();
         let mut pending: Option<usize> = None;
         let mut line_start = true;
         let mut changed = false;
@@ -661,24 +706,47 @@ impl Normalizer {
         // Chars that go out unchanged are copied in runs: `run` is where the current one
         // started.
         let mut run: Option<usize> = None;
-        for (i, c) in line.char_indices() {
-            if s.repair_mojibake && scan.step(c) {
-                return None;
-            }
-            let cp = u32::from(c);
-            if c == '&' && s.decode_entities {
-                let next = b.get(i + 1).copied().unwrap_or(b' ');
-                if next == b'#' || next.is_ascii_alphabetic() {
-                    return None;
+        let mut i = start;
+        while i < end {
+            // A run of chars that go out unchanged: printable ASCII but `&`, а..я, and single
+            // spaces between them (which the per-char path below would keep in the run too).
+            let plain_at = |j: usize| {
+                j < end
+                    && (PLAIN_ASCII[usize::from(b[j])]
+                        || (j + 1 < end && is_lower_pair(b[j], b[j + 1])))
+            };
+            let mut j = i;
+            loop {
+                if j < end && PLAIN_ASCII[usize::from(b[j])] {
+                    j += 1;
+                } else if j + 1 < end && is_lower_pair(b[j], b[j + 1]) {
+                    j += 2;
+                } else if j > i && j < end && b[j] == b' ' && plain_at(j + 1) {
+                    j += 1;
+                } else {
+                    break;
                 }
             }
-            let plain = ((0x21..0x7F).contains(&cp) && c != '&') || (0x430..=0x44F).contains(&cp);
-            if plain {
+            if j > i {
+                if s.repair_mojibake {
+                    // What `SuspectScan::step` does for these chars: only the first can
+                    // touch a "№" before it.
+                    if scan.last == '№' && (b[i] >= 0x80 || b[i].is_ascii_alphabetic()) {
+                        return None;
+                    }
+                    if b[j - 1] < 0x80 {
+                        scan.last = char::from(b[j - 1]);
+                        scan.prev = OTHER;
+                    } else {
+                        scan.last = text[j - 2..j].chars().next().unwrap_or('а');
+                        scan.prev = LOWER;
+                    }
+                }
                 if let Some(p) = pending.take() {
                     if let Some(r) = run.take() {
-                        out.copy(line, r, p);
+                        out.copy(text, r, p);
                     }
-                    if line[p..].starts_with(' ') && run.is_none() && p + 1 == i {
+                    if b[p] == b' ' && run.is_none() && p + 1 == i {
                         // A single plain space: keep it inside the next run.
                         run = Some(p);
                     } else {
@@ -687,10 +755,22 @@ impl Normalizer {
                 }
                 run.get_or_insert(i);
                 line_start = false;
+                i = j;
                 continue;
             }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            let len = c.len_utf8();
+            if s.repair_mojibake && scan.step(c) {
+                return None;
+            }
+            let cp = u32::from(c);
+            if c == '&' && s.decode_entities {
+                // Any "&": an invisible char removed after it may complete a reference
+                // ("&\u{200B}amp;"), which only the full steps see.
+                return None;
+            }
             if let Some(r) = run.take() {
-                out.copy(line, r, i);
+                out.copy(text, r, i);
             }
             if is_space(c) {
                 if !line_start && pending.is_none() {
@@ -699,10 +779,12 @@ impl Normalizer {
                 } else {
                     changed = true;
                 }
+                i += len;
                 continue;
             }
             if is_invisible(c) || is_c0_to_remove(c) || c == '\u{AD}' {
                 changed = true;
+                i += len;
                 continue;
             }
             if matches!(c, '\r' | '\u{2028}' | '\u{2029}') {
@@ -710,6 +792,7 @@ impl Normalizer {
                 pending = None;
                 out.push('\n', i);
                 line_start = true;
+                i += len;
                 continue;
             }
             let simple = c.is_ascii()
@@ -724,25 +807,15 @@ impl Normalizer {
             }
             out.push(c, i);
             line_start = false;
+            i += len;
         }
         if let Some(r) = run.take() {
-            out.copy(line, r, line.len());
+            out.copy(text, r, end);
         }
         if pending.is_some() {
             changed = true; // trailing spaces dropped
         }
-        if !changed {
-            return Some(None);
-        }
-        let done = out.done();
-        let mut map = done.src;
-        if track {
-            map.push(line.len());
-        }
-        Some(Some(Work {
-            text: done.text,
-            map,
-        }))
+        Some(changed)
     }
 
     /// Runs all steps, repeating until stable. `None` when nothing changed.
@@ -844,14 +917,21 @@ impl Normalizer {
                 changed = true;
             }
             let line = &text[start..end];
-            let work = first_work(&self.settings, line.as_bytes()).and_then(|_| {
-                match self.simple_line(line, track) {
-                    Some(done) => done,
-                    None => self.run(line, track, repairs),
+            let work = if first_work(&self.settings, line.as_bytes()).is_none() {
+                None
+            } else {
+                match self.simple_line_into(text, start, end, &mut out) {
+                    Some(line_changed) => {
+                        changed |= line_changed;
+                        Some(None)
+                    }
+                    None => self.run(line, track, repairs).map(Some),
                 }
-            });
+            };
             match work {
-                Some(w) => {
+                // Written by the one-pass path.
+                Some(None) => {}
+                Some(Some(w)) => {
                     changed = true;
                     out.text.push_str(&w.text);
                     if track {
@@ -1224,7 +1304,6 @@ fn spaces(text: &str, track: bool) -> Option<StepOut> {
     Some(out.done())
 }
 
-#[cfg(test)]
 /// Printable ASCII that no step touches on its own (everything but space, `&` and controls).
 static PLAIN_ASCII: [bool; 256] = {
     let mut t = [false; 256];
@@ -1299,7 +1378,6 @@ fn clean_block(x: u64, next: Option<u8>) -> Option<(usize, bool)> {
     (bad == 0).then_some((len, cont & last != 0))
 }
 
-#[cfg(test)]
 /// `true` for the UTF-8 of а..я.
 #[inline(always)]
 fn is_lower_pair(a: u8, b: u8) -> bool {
@@ -1656,7 +1734,7 @@ mod tests {
             "a", " ", "\n", "Р", "С", "В", "Г", "ё", "і", "ї", "є", "ў", "Ё", "І", "Ў", "а", "Б", "я", "Я",
             "и", "п", "к", "«", "»", "—", "–", "…", "’", "“", "”", "„", "№", "7", "&", "\u{a0}",
             "\u{ad}", "Сёння", "ВІКІ", "Министерство", "РёРЅ", "СЃ", "\r", "\t", "\u{200b}",
-            "\u{2003}", "\u{2028}", "\u{1}", "&amp;", "é", "ö", "ß", "Ã", "Â", "ł", "ą", "©", "ü",
+            "\u{2003}", "\u{2028}", "\u{1}", "&amp;", "amp;", "é", "ö", "ß", "Ã", "Â", "ł", "ą", "©", "ü",
             "Ð", "ž", "Å", "ﬁ", "\u{301}",
         ]), 0..24)) {
             let text = parts.concat();
@@ -1778,5 +1856,8 @@ mod tests {
         ] {
             assert!(n.needs_work(dirty), "{dirty:?}");
         }
+        // An invisible char inside a reference: the one-pass path leaves it to the full steps.
+        assert_eq!(n.normalize("a &\u{200b}amp; b"), "a & b");
+        assert!(n.simple_line("a &\u{200b}amp; b", false).is_none());
     }
 }
