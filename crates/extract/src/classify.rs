@@ -675,15 +675,23 @@ fn boilerplate_line(text: &str) -> bool {
         "підписуйтеся",
     ];
     const HOME: &[&str] = &["home", "главная", "галоўная", "головна", "startseite"];
+    // One automaton for all phrases, built once (14 substring searches per block,
+    // each building its own searcher, were a visible share of the run time).
+    static PHRASE_SET: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
     let lower: String = text
         .chars()
         .take(250)
         .flat_map(char::to_lowercase)
         .collect();
+    let phrase = || match PHRASE_SET.get_or_init(|| aho_corasick::AhoCorasick::new(PHRASES).ok()) {
+        Some(ac) => ac.is_match(&lower),
+        None => PHRASES.iter().any(|p| lower.contains(p)),
+    };
     if text.contains(['©', 'ⓒ'])
         || lower.starts_with("(c) ")
         || lower.starts_with("copyright")
-        || PHRASES.iter().any(|p| lower.contains(p))
+        || phrase()
         || (text.len() < 160 && STARTS.iter().any(|p| lower.starts_with(p)))
     {
         return true;

@@ -391,13 +391,28 @@ impl State {
                 added = text.chars().count() as u32;
             }
         } else {
-            for c in text.chars() {
-                if c.is_whitespace() {
-                    if !self.cur.is_empty() {
-                        self.pending_space = true;
-                    }
+            // Word by word: a whitespace run before a word becomes one pending space
+            // (or the pending cell separator) once the block has text.
+            let b = text.as_bytes();
+            let mut i = 0;
+            let mut ws_before = false;
+            while i < b.len() {
+                let w = ws_len(b, i);
+                if w > 0 {
+                    ws_before = true;
+                    i += w;
                     continue;
                 }
+                let start = i;
+                i += 1;
+                while i < b.len() && ws_len(b, i) == 0 {
+                    i += 1;
+                }
+                let word = &text[start..i];
+                if ws_before && !self.cur.is_empty() {
+                    self.pending_space = true;
+                }
+                ws_before = false;
                 if self.cur.is_empty() {
                     self.cur_owner = owner;
                     self.pending_space = false;
@@ -410,8 +425,11 @@ impl State {
                     self.cur.push(' ');
                     self.pending_space = false;
                 }
-                self.cur.push(c);
-                added += 1;
+                self.cur.push_str(word);
+                added += word.bytes().filter(|&c| c & 0xC0 != 0x80).count() as u32;
+            }
+            if ws_before && !self.cur.is_empty() {
+                self.pending_space = true;
             }
         }
         if added == 0 {
@@ -461,7 +479,10 @@ impl State {
             self.cur.clear();
             t
         } else {
-            std::mem::take(&mut self.cur)
+            // An exact-size copy; the buffer keeps its capacity for the next block.
+            let t = self.cur.as_str().to_owned();
+            self.cur.clear();
+            t
         };
         self.tree.blocks.push(RawBlock {
             kind,
@@ -918,6 +939,30 @@ impl State {
     }
 }
 
+/// The byte length of the whitespace character (`char::is_whitespace`) at `b[i]`, or 0.
+/// `b` is valid UTF-8 and `i` a character start or a continuation byte (never
+/// whitespace).
+#[inline]
+fn ws_len(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => 1,
+        0xC2 if matches!(b.get(i + 1), Some(0x85 | 0xA0)) => 2,
+        lead @ (0xE1..=0xE3) => {
+            let (Some(&b1), Some(&b2)) = (b.get(i + 1), b.get(i + 2)) else {
+                return 0;
+            };
+            let c =
+                (u32::from(lead & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            if char::from_u32(c).is_some_and(char::is_whitespace) {
+                3
+            } else {
+                0
+            }
+        }
+        _ => 0,
+    }
+}
+
 /// A photo credit or caption line: "Photo: …", "Фото: …", "© Agency", "(Image: …)".
 fn credit_line(text: &str) -> bool {
     const PREFIXES: &[&str] = &[
@@ -942,9 +987,13 @@ fn credit_line(text: &str) -> bool {
         "(photo",
         "(image",
     ];
-    let head: String = text.chars().take(14).flat_map(char::to_lowercase).collect();
-    if PREFIXES.iter().any(|p| head.starts_with(p)) {
-        return true;
+    // Every prefix starts with one of these (lowercased) characters.
+    let first = text.chars().next().and_then(|c| c.to_lowercase().next());
+    if matches!(first, Some('p' | 'i' | 'c' | 'f' | 'ф' | '©' | '(')) {
+        let head: String = text.chars().take(14).flat_map(char::to_lowercase).collect();
+        if PREFIXES.iter().any(|p| head.starts_with(p)) {
+            return true;
+        }
     }
     let t = text.trim_end();
     t.ends_with(')')
@@ -1291,6 +1340,42 @@ mod tests {
         }
         rw.end().unwrap();
         assert_eq!(*seen.borrow(), 6);
+    }
+
+    /// The word-by-word whitespace collapsing gives what a char-by-char loop over
+    /// `char::is_whitespace` gives, across text nodes.
+    fn collapse_ref(parts: &[String]) -> (String, u32) {
+        let (mut out, mut pending, mut n) = (String::new(), false, 0);
+        for part in parts {
+            for c in part.chars() {
+                if c.is_whitespace() {
+                    pending |= !out.is_empty();
+                    continue;
+                }
+                if pending {
+                    out.push(' ');
+                    pending = false;
+                }
+                out.push(c);
+                n += 1;
+            }
+        }
+        (out, n)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+        #[test]
+        fn append_collapses_like_chars(parts in proptest::collection::vec(
+            "[a-zЖж \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{1680}\u{2003}\u{2028}\u{202f}\u{3000}\u{2014}\u{20ac}«\u{3001}]{0,12}", 0..5)) {
+            let mut st = State::new(LIMITS, false);
+            for p in &parts {
+                st.append(p, 0);
+            }
+            let (want, n) = collapse_ref(&parts);
+            prop_assert_eq!(&st.cur, &want);
+            prop_assert_eq!(st.cur_len, n);
+        }
     }
 
     proptest! {
