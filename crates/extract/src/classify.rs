@@ -679,11 +679,8 @@ fn boilerplate_line(text: &str) -> bool {
     // each building its own searcher, were a visible share of the run time).
     static PHRASE_SET: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
         std::sync::OnceLock::new();
-    let lower: String = text
-        .chars()
-        .take(250)
-        .flat_map(char::to_lowercase)
-        .collect();
+    let cut = text.char_indices().nth(250).map_or(text.len(), |(i, _)| i);
+    let lower = text[..cut].to_lowercase();
     let phrase = || match PHRASE_SET.get_or_init(|| aho_corasick::AhoCorasick::new(PHRASES).ok()) {
         Some(ac) => ac.is_match(&lower),
         None => PHRASES.iter().any(|p| lower.contains(p)),

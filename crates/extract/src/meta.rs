@@ -163,6 +163,18 @@ fn strip_site(title: &str, site: Option<&str>, content_head: &str) -> String {
     title.to_string()
 }
 
+/// The first content blocks, normalised, to match title candidates against (built
+/// only when the title is not simply the content's heading).
+fn content_head(tree: &Tree, scores: &[BlockScore]) -> String {
+    tree.blocks
+        .iter()
+        .zip(scores)
+        .filter(|(_, s)| s.is_content)
+        .take(5)
+        .map(|(b, _)| norm(&b.text))
+        .collect()
+}
+
 fn norm(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
@@ -183,14 +195,6 @@ pub(crate) fn build(
         .or(ld.publisher.clone());
     let og_title = meta(tree, &["og:title", "twitter:title"]).map(str::to_string);
     let h1 = first_h1(&tree.blocks, scores);
-    let content_head: String = tree
-        .blocks
-        .iter()
-        .zip(scores)
-        .filter(|(_, s)| s.is_content)
-        .take(5)
-        .map(|(b, _)| norm(&b.text))
-        .collect();
     let title = match h1 {
         // The heading of the main content is the page's title.
         Some((h, true)) if h.chars().count() >= 3 => Some(h.to_string()),
@@ -200,7 +204,7 @@ pub(crate) fn build(
             h1.map(|h| h.0),
             ld.headline.as_deref(),
             site_name.as_deref(),
-            &content_head,
+            &content_head(tree, scores),
         ),
     };
     let canonical_url = tree
