@@ -46,7 +46,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 text.clone()
             };
             let uax = which.starts_with("-uax");
-            let rounds = if which.ends_with("-en") { 2000 } else { 200 };
+            let rounds = rounds_arg().unwrap_or(if which.ends_with("-en") { 2000 } else { 200 });
             let t = Instant::now();
             let mut count = 0;
             for _ in 0..rounds {
@@ -77,7 +77,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "dirty" => damaged.clone(),
             _ => text.clone(),
         };
-        let rounds = if mode == "clean" { 2000 } else { 100 };
+        // `--rounds 0` measures the set-up alone (reading and preparing the text).
+        let rounds = rounds_arg().unwrap_or(if mode == "clean" { 2000 } else { 100 });
         let t = Instant::now();
         let mut out_len = 0;
         for _ in 0..rounds {
@@ -131,4 +132,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     Ok(())
+}
+
+/// The value of `--rounds N`, if given.
+fn rounds_arg() -> Option<usize> {
+    std::env::args()
+        .skip_while(|a| a != "--rounds")
+        .nth(1)
+        .and_then(|r| r.parse().ok())
 }

@@ -716,6 +716,25 @@ impl Normalizer {
                         || (j + 1 < end && is_lower_pair(b[j], b[j + 1])))
             };
             let mut j = i;
+            if b[i] != b' ' {
+                // Eight bytes at a time: what `flag_block` leaves unflagged is plain, except a
+                // space before something that is not (handled below).
+                while j + 9 <= end {
+                    let m = flag_block(
+                        u64::from_le_bytes(read8(b, j)),
+                        u64::from_le_bytes(read8(b, j + 1)),
+                    );
+                    if m != 0 {
+                        j += (m.trailing_zeros() / 8) as usize;
+                        break;
+                    }
+                    j += 8;
+                }
+                // Back to a char boundary (a block may end inside а..я).
+                if j > i && (b[j] & 0xC0) == 0x80 {
+                    j -= 1;
+                }
+            }
             loop {
                 if j < end && PLAIN_ASCII[usize::from(b[j])] {
                     j += 1;
@@ -726,6 +745,9 @@ impl Normalizer {
                 } else {
                     break;
                 }
+            }
+            if j > i && b[j - 1] == b' ' {
+                j -= 1; // a space is plain only before a plain char
             }
             if j > i {
                 if s.repair_mojibake {
