@@ -195,16 +195,20 @@ fn cyrillic_mislabel(
     if !is_cyrillic_legacy(declared) || bytes.is_ascii() {
         return None;
     }
+    // Text that reads as normal Russian (mostly lowercase inside words) in the
+    // declared encoding is kept without running the detector; 4 KB of sample (a
+    // couple of thousand letters) tell.
+    let head = sample(bytes, 4096);
+    if cyrillic_lower_share(&declared.decode_without_bom_handling(&head).0) >= 0.4 {
+        return None;
+    }
     let sample = sample(bytes, DETECT_LIMIT);
     let sample = &sample[..];
     let lower = |e: &'static Encoding| {
         let (text, _) = e.decode_without_bom_handling(sample);
         cyrillic_lower_share(&text)
     };
-    // Text that reads as normal Russian (mostly lowercase inside words) in the
-    // declared encoding is kept without running the detector.
-    let d = lower(declared);
-    if d >= 0.4 {
+    if lower(declared) >= 0.4 {
         return None;
     }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
