@@ -1478,17 +1478,22 @@ fn read8(b: &[u8], i: usize) -> [u8; 8] {
 /// never flagged.
 #[inline(always)]
 fn flag_block(x: u64, y: u64) -> u64 {
+    let x7 = x & !HIGH_BITS;
     let ascii = !x & HIGH_BITS;
-    // An ASCII byte is below 0x20 iff adding 0x60 to its low seven bits leaves bit 7 clear.
-    let control = !((x & !HIGH_BITS) + ONES * 0x60) & ascii;
-    let space = eq_bytes(x, b' ') & (eq_bytes(y, b' ') | eq_bytes(y, b'\n'));
+    // An ASCII byte is below 0x20 iff adding 0x60 to its low seven bits leaves bit 7 clear,
+    // and is 0x7F iff adding 1 sets it.
+    let control = !(x7 + ONES * 0x60) & ascii;
+    let del = (x7 + ONES) & ascii;
+    // A space before a byte below 0x21 (a space, `\n`, or a control flagged itself).
+    let y_low = !((y & !HIGH_BITS) + ONES * 0x5F) & !y & HIGH_BITS;
+    let space = eq_bytes(x, b' ') & y_low;
     let lead = x & (x << 1) & HIGH_BITS;
     let cyr = eq_bytes(x & (ONES * 0xFE), 0xD0);
-    let d1 = cyr & ((x & ONES) << 7);
-    let y45 = y & (ONES * 0x30);
-    // D0 needs B0..BF after it (bits 5 and 4 set), D1 needs 80..8F (both clear).
-    let lower = ((cyr & !d1) & eq_bytes(y45, 0x30)) | (d1 & eq_bytes(y45, 0));
-    control | eq_bytes(x, 0x7F) | eq_bytes(x, b'&') | space | (lead & !lower)
+    // For D0/D1 and the byte after: 64 × (lead − D0) + low six bits of the next byte, that
+    // is the code point − U+0400; а..я is 0x30..0x4F.
+    let w = ((x & ONES) << 6) | (y & (ONES * 0x3F));
+    let lower = cyr & ((w + ONES * 0x50) & !(w + ONES * 0x30) & HIGH_BITS);
+    control | del | eq_bytes(x, b'&') | space | (lead & !lower)
 }
 
 /// [`flag_block`] for one byte (the last few bytes of the text).
