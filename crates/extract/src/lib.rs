@@ -42,8 +42,10 @@
 //! # Performance
 //!
 //! One pass of lol_html with one element handler (`*`, parsed once per process) and
-//! one document text handler; text is buffered per text node and decoded once;
-//! scoring is a few linear passes over the frames and blocks.
+//! one document text handler; tag names and attribute values are read as slices of the
+//! source (no `String` per element); text is buffered per text node and decoded once;
+//! charset detection looks at a bounded sample of the non-ASCII words; scoring is a
+//! few linear passes over the frames and blocks.
 #![deny(missing_docs)]
 
 use serde::Serialize;
