@@ -38,15 +38,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(mode) = std::env::args().skip_while(|a| a != "--cpu").nth(1) {
         if let Some(which) = mode.strip_prefix("words") {
             // words-en / words-uax-en: `words` against plain UAX #29 word indices on lingua's
-            // English sentences; words / words-uax: on the ru/be/uk/en sentences.
+            // English sentences (any language: words-de …); words / words-uax: on the
+            // ru/be/uk/en sentences.
             use unicode_segmentation::UnicodeSegmentation;
-            let input = if which.ends_with("-en") {
-                std::fs::read_to_string(dir.join("en").join("sentences.txt"))?
+            // A trailing "-<lang>" picks one of lingua's languages (words-de, words-uax-de, …).
+            let lang = which.rsplit('-').next().filter(|l| l.len() == 2);
+            let input = if let Some(lang) = lang {
+                std::fs::read_to_string(dir.join(lang).join("sentences.txt"))?
             } else {
                 text.clone()
             };
             let uax = which.starts_with("-uax");
-            let rounds = rounds_arg().unwrap_or(if which.ends_with("-en") { 2000 } else { 200 });
+            let rounds = rounds_arg().unwrap_or(if lang.is_some() { 2000 } else { 200 });
             let t = Instant::now();
             let mut count = 0;
             for _ in 0..rounds {
