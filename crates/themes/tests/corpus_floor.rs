@@ -86,14 +86,31 @@ fn whole_pages_of_the_corpus_stay_above_a_floor() {
     let tagger = Tagger::from_taxonomy(Taxonomy::default_taxonomy()).expect("builds");
     let ev = eval::run_pages(&tagger, &pages);
     let mut all = eval::Counts::default();
-    for c in ev.per_lang.values() {
+    let mut failures = Vec::new();
+    // Measured: en 0.876, ru 0.938, be 0.878, uk 0.875 (F1); all P 0.914, F1 0.894.
+    for (lang, c) in &ev.per_lang {
         all.add(*c);
+        let f1_min = if lang == "ru" { 0.92 } else { 0.86 };
+        if c.f1() < f1_min || c.precision() < 0.86 {
+            failures.push(format!(
+                "{lang}: P {:.3} R {:.3} F1 {:.3} (need P ≥ 0.86, F1 ≥ {f1_min})",
+                c.precision(),
+                c.recall(),
+                c.f1()
+            ));
+        }
+    }
+    if all.precision() < 0.90 || all.f1() < 0.88 {
+        failures.push(format!(
+            "all: P {:.3} R {:.3} F1 {:.3} (need P ≥ 0.90, F1 ≥ 0.88)",
+            all.precision(),
+            all.recall(),
+            all.f1()
+        ));
     }
     assert!(
-        all.precision() >= 0.85 && all.f1() >= 0.62,
-        "pages: P {:.3} R {:.3} F1 {:.3}\nhelp: `cargo run --release -p pagesift-themes --example report -- --misses`",
-        all.precision(),
-        all.recall(),
-        all.f1()
+        failures.is_empty(),
+        "pages:\n{}\nhelp: `cargo run --release -p pagesift-themes --example report -- --misses`",
+        failures.join("\n")
     );
 }

@@ -269,3 +269,51 @@ fn prefilter_is_lossless() {
         differ.join("\n")
     );
 }
+
+#[test]
+fn a_theme_named_in_a_headline_outweighs_a_passing_mention() {
+    // The same single mention of "cyber drill", once in a headline-like block and once
+    // inside a sentence, on an otherwise identical page.
+    let filler = "The regional office published its annual report on the work of the \
+                  secretariat, the meetings held in the capital and the budget for the \
+                  coming year, with tables for each member and the list of participants.";
+    let tag = |headline: &str, body: &str| {
+        let blocks = [
+            TagBlock {
+                text: headline,
+                lang: Some("en"),
+            },
+            TagBlock {
+                text: filler,
+                lang: Some("en"),
+            },
+            TagBlock {
+                text: body,
+                lang: Some("en"),
+            },
+        ];
+        let t = Tagger::with_settings(
+            Taxonomy::default_taxonomy(),
+            pagesift_themes::Settings::default().with_threshold(0.0),
+        )
+        .expect("builds");
+        t.tag(&TagInput {
+            title: None,
+            title_lang: None,
+            blocks: &blocks,
+        })
+        .into_iter()
+        .find(|h| h.id == "cybersecurity")
+        .map(|h| h.score)
+        .expect("cybersecurity found")
+    };
+    let heading = tag(
+        "Cyber drill tests regional incident coordination",
+        "Teams from many countries took part in the exercise over two days.",
+    );
+    let passing = tag(
+        "Teams from many countries met over two days",
+        "Among other things, a cyber drill tests regional incident coordination.",
+    );
+    assert!(heading > passing, "headline {heading} vs passing {passing}");
+}

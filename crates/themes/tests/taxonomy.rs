@@ -100,6 +100,8 @@ fn good_taxonomy_loads_with_every_feature() {
     assert_eq!(c.id, "connectivity");
     assert_eq!(c.description, "Getting people online.");
     assert_eq!(tax.themes()[1].parent.as_deref(), Some("connectivity"));
+    assert_eq!(c.weight, 1.0);
+    assert_eq!(tax.themes()[1].weight, 2.0);
     let gap = c.terms.iter().find(|t| t.gap == 2).expect("gap term");
     assert_eq!(gap.text, "connect the unconnected");
     assert_eq!(gap.line, 11);
@@ -200,4 +202,22 @@ fn default_taxonomy_has_every_issue_6_theme_in_four_languages() {
             .len(),
         24
     );
+}
+
+#[test]
+fn weight_multiplies_the_score() {
+    let src = |w: &str| {
+        format!("[[theme]]\nid = \"a\"\nlabel = \"A\"\n{w}\nterms.en = [\"rural broadband\"]\n")
+    };
+    let text = "Officials discussed many things at length over two days, among them rural \
+                broadband, roads, schools, hospitals, water supply and the budget for next year.";
+    let score = |w: &str| {
+        let t = Taxonomy::from_toml_str(&src(w), "w.toml").expect("loads");
+        let tagger =
+            Tagger::with_settings(t, pagesift_themes::Settings::default().with_threshold(0.0))
+                .expect("builds");
+        tagger.tag_text(text, Some("en"))[0].score
+    };
+    let (plain, heavy) = (score(""), score("weight = 2.0"));
+    assert!(heavy > plain && heavy <= 1.0, "{plain} -> {heavy}");
 }
