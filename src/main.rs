@@ -109,6 +109,10 @@ enum Command {
         /// json, or one `{source, url, title, text}` line per page.
         #[arg(long, value_enum, default_value = "text")]
         format: ExtractFormat,
+        /// The article body only: leave out the title heading and figure captions (the
+        /// convention of the article-extraction benchmark and of most extractors).
+        #[arg(long)]
+        body_only: bool,
     },
     /// Normalise text from stdin (with --lines: one JSON result per input line).
     #[command(after_help = "Example:\n  echo 'РњРёРЅРёСЃС‚РµСЂСЃС‚РІРѕ' | pagesift normalize")]
@@ -261,8 +265,16 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
                 })?;
             print_out(&text)
         }
-        Command::Extract { inputs, format } => {
-            let extractor = pagesift_extract::Extractor::new(pagesift_extract::Settings::default());
+        Command::Extract {
+            inputs,
+            format,
+            body_only,
+        } => {
+            let extractor = pagesift_extract::Extractor::new(
+                pagesift_extract::Settings::default()
+                    .with_title_in_content(!body_only)
+                    .with_captions(!body_only),
+            );
             let mut out = BufWriter::new(io::stdout().lock());
             let mut failed = false;
             for item in Inputs::new(&inputs, StdinFormat::Html) {

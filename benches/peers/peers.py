@@ -79,7 +79,7 @@ def main():
             with open(os.path.join(tmp, pid + ".html"), "wb") as f:
                 f.write(body)
         t = time.perf_counter()
-        out = subprocess.run([args.pagesift, "extract", "--format", "jsonl", tmp], check=True,
+        out = subprocess.run([args.pagesift, "extract", "--body-only", "--format", "jsonl", tmp], check=True,
                              capture_output=True).stdout
         secs = time.perf_counter() - t
         pred = {}
