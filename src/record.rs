@@ -344,7 +344,10 @@ impl Pipeline {
         let doc = a.document;
         Record {
             source: page.source.clone(),
-            url: page.url.clone().or(doc.metadata.canonical_url),
+            url: page
+                .url
+                .clone()
+                .or_else(|| doc.metadata.canonical_url.as_deref().and_then(absolute_url)),
             status: Status::Ok,
             error: None,
             bytes: page.body.len(),
@@ -390,6 +393,13 @@ fn join_blocks(a: &Analysis) -> (String, Vec<usize>) {
         text.push_str(t);
     }
     (text, starts)
+}
+
+/// The canonical link when it is an absolute http(s) URL; a relative one cannot be
+/// resolved without the page's own URL, which is exactly when it would be needed.
+fn absolute_url(link: &str) -> Option<String> {
+    let lower = link.trim().to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://")).then(|| link.trim().to_string())
 }
 
 fn enum_name<T: Serialize>(v: &T) -> String {

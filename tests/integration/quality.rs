@@ -6,12 +6,14 @@ use pagesift::PipelineConfig;
 
 use crate::util::root;
 
-/// Floors: today's figures minus a small margin. Raise them when the figures improve.
-const EXTRACTION_F1_FLOOR: f64 = 0.90;
-const LANG_ACCURACY_FLOOR: f64 = 0.97;
+/// Floors: today's figures minus a small margin (2026-11-28: extraction F1 0.987, page
+/// language 1.000 and date 1.000 on 41 pages — one miss is 0.976 —, page themes F1 0.887,
+/// paragraph themes F1 0.971–0.985). Raise them when the figures improve.
+const EXTRACTION_F1_FLOOR: f64 = 0.97;
+const LANG_ACCURACY_FLOOR: f64 = 0.95;
 const DATE_ACCURACY_FLOOR: f64 = 0.95;
-const PAGE_THEMES_F1_FLOOR: f64 = 0.55;
-const PARAGRAPH_THEMES_F1_FLOOR: f64 = 0.90;
+const PAGE_THEMES_F1_FLOOR: f64 = 0.85;
+const PARAGRAPH_THEMES_F1_FLOOR: f64 = 0.94;
 
 fn corpus() -> Option<Vec<eval::CorpusPage>> {
     let dir = root().join("corpus/pages");
