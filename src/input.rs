@@ -197,6 +197,7 @@ pub struct Inputs {
     current: Option<Box<dyn Iterator<Item = Item> + Send>>,
     visited_dirs: HashSet<PathBuf>,
     counter: ByteCounter,
+    exclude: Vec<PathBuf>,
 }
 
 impl Inputs {
@@ -222,7 +223,17 @@ impl Inputs {
             current: None,
             visited_dirs: HashSet::new(),
             counter: ByteCounter::default(),
+            exclude: Vec::new(),
         }
+    }
+
+    /// Never reads `path` when walking directories — the run's own output file, say, which
+    /// would otherwise be read back as input while it is being written.
+    pub fn with_exclude(mut self, path: &Path) -> Self {
+        if let Ok(canon) = fs::canonicalize(path) {
+            self.exclude.push(canon);
+        }
+        self
     }
 
     /// A handle on the count of bytes read so far.
@@ -280,6 +291,17 @@ impl Inputs {
         };
         if meta.is_dir() {
             return self.open_dir(path, name);
+        }
+        if !explicit {
+            // FIFOs, sockets and devices found while walking would block or never end.
+            if !meta.is_file() {
+                return Some(Item::Skipped(SkipKind::OtherFile));
+            }
+            if !self.exclude.is_empty()
+                && fs::canonicalize(&path).is_ok_and(|c| self.exclude.contains(&c))
+            {
+                return Some(Item::Skipped(SkipKind::OtherFile));
+            }
         }
         let file = match File::open(&path) {
             Ok(f) => f,
@@ -560,7 +582,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             }
             if self.buf.len() as u64 > MAX_PAGE_BYTES {
                 // Drain the rest of the oversize line so the next record starts cleanly.
-                let _ = self.inner.read_until(b'\n', &mut Vec::new());
+                skip_line(&mut self.inner);
                 return Some(err(
                     &source,
                     InputErrorKind::TooLarge,
@@ -592,27 +614,49 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
     }
 }
 
+/// Consumes input up to and including the next newline without keeping it.
+fn skip_line<R: BufRead>(r: &mut R) {
+    loop {
+        let (found, n) = match r.fill_buf() {
+            Ok([]) | Err(_) => return,
+            Ok(buf) => match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => (true, i + 1),
+                None => (false, buf.len()),
+            },
+        };
+        r.consume(n);
+        if found {
+            return;
+        }
+    }
+}
+
 /// Sums the sizes of the files under the inputs (for a progress bar's total); `None` for stdin.
 pub fn total_size<P: AsRef<Path>>(inputs: &[P]) -> Option<u64> {
-    fn walk(p: &Path, depth: usize, total: &mut u64) {
+    fn walk(p: &Path, depth: usize, total: &mut u64, seen: &mut HashSet<PathBuf>) {
         let Ok(meta) = fs::metadata(p) else { return };
         if meta.is_file() {
             *total += meta.len();
         } else if meta.is_dir() && depth < 64 {
+            // Symlink loops: each directory is counted once.
+            if !fs::canonicalize(p).is_ok_and(|c| seen.insert(c)) {
+                return;
+            }
             if let Ok(rd) = fs::read_dir(p) {
                 for e in rd.flatten() {
-                    walk(&e.path(), depth + 1, total);
+                    walk(&e.path(), depth + 1, total, seen);
                 }
             }
         }
     }
     let mut total = 0;
+    let mut seen = HashSet::new();
     for p in inputs {
         let p = p.as_ref();
         if p == Path::new("-") {
             return None;
         }
-        walk(p, 0, &mut total);
+        walk(p, 0, &mut total, &mut seen);
     }
     Some(total)
 }

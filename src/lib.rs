@@ -42,12 +42,18 @@ pub use run::{run, Progress, Summary};
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum BuildError {
-    /// The taxonomy file could not be read or is invalid.
-    #[error("taxonomy: {0}")]
+    /// The taxonomy file could not be read or is invalid (the message names file and line).
+    #[error(transparent)]
     Taxonomy(#[from] pagesift_themes::Error),
     /// The language list names an unknown language.
     #[error("--langs: {0}")]
-    Lang(#[from] pagesift_lang::Error),
+    Lang(pagesift_lang::Error),
+}
+
+impl From<pagesift_lang::Error> for BuildError {
+    fn from(e: pagesift_lang::Error) -> Self {
+        BuildError::Lang(e)
+    }
 }
 
 /// The user-facing choices that decide how the stages are built.

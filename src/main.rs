@@ -237,8 +237,14 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
                 InFormat::Html => StdinFormat::Html,
                 InFormat::Jsonl => StdinFormat::Jsonl,
             };
-            let items = Inputs::new(&inputs, stdin_format);
+            let mut items = Inputs::new(&inputs, stdin_format);
+            if output.as_os_str() != "-" {
+                items = items.with_exclude(&output);
+            }
             let mut progress = Bar::new(&inputs, items.counter());
+            if threads.is_some_and(|n| n > 1024) {
+                return Err(usage(anyhow!("--threads: at most 1024")));
+            }
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(threads.unwrap_or(0))
                 .build()

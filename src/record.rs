@@ -265,7 +265,8 @@ impl Pipeline {
             .zip(&lang.blocks)
             .map(|(text, g)| TagBlock {
                 text,
-                lang: (g.lang != "und").then_some(g.lang.as_str()),
+                // An unreliable guess must not hide terms of the language it missed.
+                lang: (g.lang != "und" && g.reliable).then_some(g.lang.as_str()),
             })
             .collect();
         let page_lang = (lang.lang != "und").then_some(lang.lang.as_str());
@@ -414,10 +415,10 @@ fn round3(x: f64) -> f64 {
 }
 
 /// Tags one piece of text on its own: detects its language first and matches against that
-/// language's terms, or every language's when the language is unclear.
+/// language's terms, or every language's when the guess is `und` or not reliable.
 pub fn tag_text(detector: &Detector, tagger: &Tagger, text: &str) -> Vec<ThemeHit> {
     let guess = detector.detect(text);
-    let lang = (guess.lang != "und").then_some(guess.lang.as_str());
+    let lang = (guess.lang != "und" && guess.reliable).then_some(guess.lang.as_str());
     let blocks = [TagBlock { text, lang }];
     tagger.tag(&TagInput {
         title: None,

@@ -37,6 +37,9 @@ pub struct WarcReader<R> {
     index: u64,
     done: bool,
     line: Vec<u8>,
+    /// After a record whose Content-Length did not match, lines up to the next
+    /// `WARC/` version line are skipped instead of ending the file.
+    resync: bool,
 }
 
 impl<R: BufRead> WarcReader<R> {
@@ -48,6 +51,7 @@ impl<R: BufRead> WarcReader<R> {
             index: 0,
             done: false,
             line: Vec::new(),
+            resync: false,
         }
     }
 
@@ -62,6 +66,15 @@ impl<R: BufRead> WarcReader<R> {
             .take(64 * 1024)
             .read_until(b'\n', &mut self.line)?;
         Ok(n)
+    }
+
+    /// Whether the bytes after a record block are a line end (the `\r\n\r\n` separator)
+    /// or the end of the input, as they must be when Content-Length is right.
+    fn separator_follows(&mut self) -> bool {
+        match self.inner.fill_buf() {
+            Ok(buf) => buf.is_empty() || buf[0] == b'\r' || buf[0] == b'\n',
+            Err(_) => true,
+        }
     }
 
     fn fail(&mut self, message: String) -> WarcItem {
@@ -92,6 +105,11 @@ impl<R: BufRead> WarcReader<R> {
                 continue;
             }
             self.index += 1;
+            if !l.starts_with(b"WARC/") && self.resync {
+                self.index -= 1;
+                continue;
+            }
+            self.resync = false;
             if !l.starts_with(b"WARC/") {
                 let shown = String::from_utf8_lossy(&l[..l.len().min(40)]).into_owned();
                 return Some(self.fail(format!(
@@ -155,6 +173,9 @@ impl<R: BufRead> WarcReader<R> {
             {
                 return Some(self.fail(format!("truncated WARC record ({wtype}): {e}")));
             }
+            if !self.separator_follows() {
+                self.resync = true;
+            }
             if len > MAX_PAGE_BYTES && wanted {
                 return Some(WarcItem::Error {
                     source: self.source(),
@@ -184,6 +205,14 @@ impl<R: BufRead> WarcReader<R> {
             Err(e) => return Some(self.fail(format!("truncated WARC record: {e}"))),
         }
         let source = self.source();
+        if !self.separator_follows() {
+            self.resync = true;
+            return Some(WarcItem::Error {
+                source,
+                message: format!("Content-Length {len} does not match the record: no record separator after it; skipped to the next record"),
+                fatal: false,
+            });
+        }
         if block.is_empty() {
             return Some(WarcItem::Error {
                 source,
@@ -380,6 +409,17 @@ fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
     }
 }
 
+/// Decompresses at most [`MAX_PAGE_BYTES`]: a small compressed body may expand to gigabytes.
+fn capped(r: impl Read, out: &mut Vec<u8>) -> io::Result<usize> {
+    let n = r.take(MAX_PAGE_BYTES + 1).read_to_end(out)?;
+    if n as u64 > MAX_PAGE_BYTES {
+        return Err(io::Error::other(format!(
+            "decompresses to more than the {MAX_PAGE_BYTES}-byte page limit"
+        )));
+    }
+    Ok(n)
+}
+
 /// Undoes a `Content-Encoding` (gzip, x-gzip, deflate, br, identity; comma lists in order).
 pub fn decode_content(encoding: &str, body: Vec<u8>) -> Result<Vec<u8>, String> {
     let mut body = body;
@@ -391,18 +431,18 @@ pub fn decode_content(encoding: &str, body: Vec<u8>) -> Result<Vec<u8>, String> 
         let mut out = Vec::new();
         let res = match enc.as_str() {
             "" | "identity" | "none" => continue,
-            "gzip" | "x-gzip" => flate2::read::MultiGzDecoder::new(&body[..]).read_to_end(&mut out),
+            "gzip" | "x-gzip" => capped(flate2::read::MultiGzDecoder::new(&body[..]), &mut out),
             "deflate" => {
                 // Servers send both zlib-wrapped and raw deflate under this name.
-                let r = flate2::read::ZlibDecoder::new(&body[..]).read_to_end(&mut out);
+                let r = capped(flate2::read::ZlibDecoder::new(&body[..]), &mut out);
                 if r.is_err() {
                     out.clear();
-                    flate2::read::DeflateDecoder::new(&body[..]).read_to_end(&mut out)
+                    capped(flate2::read::DeflateDecoder::new(&body[..]), &mut out)
                 } else {
                     r
                 }
             }
-            "br" => brotli::Decompressor::new(&body[..], 4096).read_to_end(&mut out),
+            "br" => capped(brotli::Decompressor::new(&body[..], 4096), &mut out),
             other => return Err(format!("unsupported Content-Encoding {other:?}")),
         };
         if let Err(e) = res {

@@ -232,3 +232,70 @@ fn directories_walk_sorted_and_report_loops_and_broken_entries() {
         assert!(errors.iter().any(|e| e.contains("loop")));
     }
 }
+
+#[test]
+fn a_wrong_content_length_costs_one_record_not_the_rest_of_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = article("Broadband", "Fibre to every village.");
+    let good = http_response("text/html", "", page.as_bytes());
+    let mut bad = warc_record(
+        "response",
+        "https://a.gov/bad",
+        "application/http; msgtype=response",
+        &good,
+    );
+    // Rewrite the declared length to 40 bytes too few (same number of digits).
+    let raw = {
+        use std::io::Read;
+        let mut s = String::new();
+        flate2::read::GzDecoder::new(&bad[..])
+            .read_to_string(&mut s)
+            .unwrap();
+        s.replace(
+            &format!("Content-Length: {}", good.len()),
+            &format!("Content-Length: {}", good.len() - 40),
+        )
+    };
+    bad = gzip(raw.as_bytes());
+    let mut warc = bad;
+    warc.extend(warc_record(
+        "response",
+        "https://a.gov/ok",
+        "application/http; msgtype=response",
+        &good,
+    ));
+    let path = write(dir.path(), "bad-length.warc.gz", &warc);
+    let (pages, _, errors) = collect(&path);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("Content-Length"), "{errors:?}");
+    assert_eq!(pages.len(), 1);
+    assert_eq!(pages[0].url.as_deref(), Some("https://a.gov/ok"));
+}
+
+#[test]
+fn the_output_file_and_fifos_inside_an_input_directory_are_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.html", article("A", "x").as_bytes());
+    let out = write(dir.path(), "out.jsonl", b"{\"html\": \"<p>not me</p>\"}\n");
+    let items: Vec<Item> = Inputs::new(&[dir.path()], StdinFormat::Html)
+        .with_exclude(&out)
+        .collect();
+    let pages = items.iter().filter(|i| matches!(i, Item::Page(_))).count();
+    assert_eq!(pages, 1, "only a.html");
+    #[cfg(unix)]
+    {
+        let fifo = dir.path().join("pipe.html");
+        let ok = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if ok {
+            let items: Vec<Item> = Inputs::new(&[dir.path()], StdinFormat::Html)
+                .with_exclude(&out)
+                .collect();
+            assert!(items
+                .iter()
+                .any(|i| matches!(i, Item::Skipped(SkipKind::OtherFile))));
+        }
+    }
+}
