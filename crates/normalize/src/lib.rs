@@ -27,7 +27,7 @@
 //!
 //! let folded = fold_for_matching(&report.text);
 //! assert_eq!(words(&folded).len(), 2);
-//! Ok::<(), Box<dyn std::error::Error>>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! # The steps, in order
