@@ -43,7 +43,15 @@ fn main() -> ExitCode {
     if let Some(t) = threshold {
         settings = settings.with_threshold(t);
     }
-    let tagger = match Tagger::with_settings(Taxonomy::default_taxonomy(), settings) {
+    if let Some(n) = args
+        .iter()
+        .position(|a| a == "--max-evidence")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        settings = settings.with_max_evidence(n);
+    }
+    let tagger = match Tagger::new(Taxonomy::default_taxonomy(), settings) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("error: {e}");

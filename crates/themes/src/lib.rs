@@ -133,7 +133,8 @@ pub use taxonomy::{Taxonomy, Term, Theme, ANY_LANG, MAX_GAP};
 use matcher::{Compiled, Found};
 use tokens::{is_word_char, tokenize_with, Token};
 
-/// Tagger settings: built with [`Settings::default`] and chained `with_*` setters.
+/// Tagger settings: built with [`Settings::new`] (same as [`Settings::default`]) and
+/// chained `with_*` setters.
 #[derive(Debug, Clone)]
 pub struct Settings {
     threshold: f64,
@@ -152,11 +153,17 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The default settings (see each setter's `### Default`).
+    pub fn new() -> Self {
+        Settings::default()
+    }
+
     /// Minimum score for a theme to be reported (clamped to `[0, 1]`).
     ///
     /// ### Default
     ///
     /// `0.15`: any match in a title or a short text, two or more anywhere.
+    #[must_use]
     pub fn with_threshold(mut self, threshold: f64) -> Self {
         self.threshold = if threshold.is_nan() {
             0.0
@@ -172,6 +179,7 @@ impl Settings {
     /// ### Default
     ///
     /// `10`.
+    #[must_use]
     pub fn with_max_evidence(mut self, max: usize) -> Self {
         self.max_evidence = max;
         self
@@ -184,6 +192,7 @@ impl Settings {
     /// ### Default
     ///
     /// `true`.
+    #[must_use]
     pub fn with_prefilter(mut self, on: bool) -> Self {
         self.prefilter = on;
         self
@@ -322,15 +331,15 @@ impl Tagger {
     ///
     /// [`Error::Build`] if an automaton exceeds its size limits.
     pub fn from_taxonomy(t: Taxonomy) -> Result<Tagger, Error> {
-        Tagger::with_settings(t, Settings::default())
+        Tagger::new(t, Settings::default())
     }
 
-    /// Builds with settings.
+    /// Builds from a taxonomy and settings: compiles the per-language automata.
     ///
     /// # Errors
     ///
     /// [`Error::Build`] if an automaton exceeds its size limits.
-    pub fn with_settings(t: Taxonomy, s: Settings) -> Result<Tagger, Error> {
+    pub fn new(t: Taxonomy, s: Settings) -> Result<Tagger, Error> {
         let compiled = Compiled::new(&t)?;
         Ok(Tagger {
             taxonomy: t,

@@ -28,8 +28,10 @@ pub struct Taxonomy {
     pub(crate) origin: String,
 }
 
-/// One theme of a taxonomy.
+/// One theme of a taxonomy, read from a [`Taxonomy`] (built only by loading one, so that
+/// new fields are not breaking changes).
 #[derive(Debug, Clone, serde::Serialize)]
+#[non_exhaustive]
 pub struct Theme {
     /// Stable identifier, e.g. `"digital-transformation"`.
     pub id: String,
@@ -53,8 +55,10 @@ pub struct Theme {
     pub line: usize,
 }
 
-/// One term (or exclude phrase) of a theme.
+/// One term (or exclude phrase) of a theme, read from a [`Theme`] (built only by loading
+/// a taxonomy).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Term {
     /// The term as written in the taxonomy; also what [`Evidence::term`](crate::Evidence)
     /// reports.
@@ -138,6 +142,27 @@ impl Taxonomy {
     /// Where the taxonomy came from (file path or `<default taxonomy>`).
     pub fn origin(&self) -> &str {
         &self.origin
+    }
+
+    /// The language codes the taxonomy's terms and exclude phrases use, sorted and
+    /// without duplicates, without [`ANY_LANG`] (`"*"`, matched in every language): what a
+    /// language detector must be able to return for those terms to be used.
+    ///
+    /// ```
+    /// let tax = pagesift_themes::Taxonomy::default_taxonomy();
+    /// assert_eq!(tax.languages(), ["be", "en", "ru", "uk"]);
+    /// ```
+    pub fn languages(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self
+            .themes
+            .iter()
+            .flat_map(|t| t.terms.iter().chain(&t.exclude))
+            .map(|t| t.lang.as_str())
+            .filter(|l| *l != ANY_LANG)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
     }
 
     /// Number of terms over all themes and languages (excludes not counted).

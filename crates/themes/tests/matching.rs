@@ -144,13 +144,13 @@ fn threshold_and_evidence_cap() {
     // One passing mention in a long text stays under the default threshold …
     assert!(tagger().tag_text(&text, Some("ru")).is_empty());
     // … and is reported with a lower one.
-    let lenient = Tagger::with_settings(
+    let lenient = Tagger::new(
         Taxonomy::default_taxonomy(),
         Settings::default().with_threshold(0.0),
     )
     .expect("builds");
     assert_eq!(lenient.tag_text(&text, Some("ru"))[0].id, "5g");
-    let capped = Tagger::with_settings(
+    let capped = Tagger::new(
         Taxonomy::default_taxonomy(),
         Settings::default().with_max_evidence(2),
     )
@@ -217,7 +217,7 @@ mod props {
 #[test]
 fn prefilter_is_lossless() {
     let on = tagger();
-    let off = Tagger::with_settings(
+    let off = Tagger::new(
         Taxonomy::default_taxonomy(),
         Settings::default().with_prefilter(false),
     )
@@ -292,7 +292,7 @@ fn a_theme_named_in_a_headline_outweighs_a_passing_mention() {
                 lang: Some("en"),
             },
         ];
-        let t = Tagger::with_settings(
+        let t = Tagger::new(
             Taxonomy::default_taxonomy(),
             pagesift_themes::Settings::default().with_threshold(0.0),
         )

@@ -111,6 +111,11 @@ fn good_taxonomy_loads_with_every_feature() {
         .any(|t| t.lang == "*" && t.text == "Connect 2030"));
     assert!(c.terms.iter().any(|t| t.text == "UC" && t.case_sensitive));
     assert_eq!(c.exclude[0].text, "connectivity gap");
+    assert_eq!(
+        tax.languages(),
+        ["en", "ru"],
+        "term languages, sorted, without \"*\""
+    );
 
     let tagger = Tagger::from_taxonomy(tax).expect("builds");
     let ids = |text: &str| -> Vec<String> {
@@ -213,9 +218,8 @@ fn weight_multiplies_the_score() {
                 broadband, roads, schools, hospitals, water supply and the budget for next year.";
     let score = |w: &str| {
         let t = Taxonomy::from_toml_str(&src(w), "w.toml").expect("loads");
-        let tagger =
-            Tagger::with_settings(t, pagesift_themes::Settings::default().with_threshold(0.0))
-                .expect("builds");
+        let tagger = Tagger::new(t, pagesift_themes::Settings::default().with_threshold(0.0))
+            .expect("builds");
         tagger.tag_text(text, Some("en"))[0].score
     };
     let (plain, heavy) = (score(""), score("weight = 2.0"));
