@@ -8,11 +8,18 @@
 //! cargo run --release -p pagesift-themes --example report -- --und    # language unknown
 //! cargo run --release -p pagesift-themes --example report -- --threshold 0.3
 //! cargo run --release -p pagesift-themes --example report -- --general # firings on web text
+//! cargo run --release -p pagesift-themes --example report -- --heldout [path]
 //! ```
 //!
 //! `--general` tags each of the lingua test sentences (shared data, 1,000 per language for
 //! en, ru, be, uk) on its own and lists every theme that fires: general web text should
 //! stay almost silent.
+//!
+//! `--heldout [path]` scores only a held-out page set (default
+//! `corpus/themes/heldout/pages.jsonl`; JSON Lines of `{"id", "lang", "title", "blocks",
+//! "themes", "note"}`), tagged like `corpus/pages` (the title as the page title, the blocks
+//! in the page's language), and prints micro/macro P/R/F1 per language and per theme. A
+//! missing file is skipped with a message.
 // A report binary prints; the library never does.
 #![allow(clippy::print_stdout)]
 
@@ -27,6 +34,16 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let und = args.iter().any(|a| a == "--und");
     let show_misses = args.iter().any(|a| a == "--misses");
+    if let Some(i) = args.iter().position(|a| a == "--heldout") {
+        let path = match args.get(i + 1).filter(|a| !a.starts_with("--")) {
+            Some(p) => std::path::PathBuf::from(p),
+            None => eval::corpus_dir().join("heldout/pages.jsonl"),
+        };
+        let Some(tagger) = tagger_or_exit(&args) else {
+            return ExitCode::FAILURE;
+        };
+        return heldout(&tagger, &path, show_misses);
+    }
     let cases = match eval::load() {
         Ok(c) => c,
         Err(e) => {
@@ -34,29 +51,8 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let threshold = args
-        .iter()
-        .position(|a| a == "--threshold")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse::<f64>().ok());
-    let mut settings = Settings::default();
-    if let Some(t) = threshold {
-        settings = settings.with_threshold(t);
-    }
-    if let Some(n) = args
-        .iter()
-        .position(|a| a == "--max-evidence")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse::<usize>().ok())
-    {
-        settings = settings.with_max_evidence(n);
-    }
-    let tagger = match Tagger::new(Taxonomy::default_taxonomy(), settings) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(tagger) = tagger_or_exit(&args) else {
+        return ExitCode::FAILURE;
     };
     if args.iter().any(|a| a == "--general") {
         general(&tagger);
@@ -104,23 +100,7 @@ fn main() -> ExitCode {
         Ok(_) => println!("\n(corpus/pages not found: page-level figures skipped)"),
         Err(e) => println!("\n(corpus/pages unreadable: {e})"),
     }
-    println!();
-    println!(
-        "{:<28} {:>6} {:>6} {:>6} | {:>4} {:>4} {:>4}",
-        "theme", "P", "R", "F1", "tp", "fp", "fn"
-    );
-    for (theme, c) in &ev.per_theme {
-        println!(
-            "{:<28} {:>6.3} {:>6.3} {:>6.3} | {:>4} {:>4} {:>4}",
-            theme,
-            c.precision(),
-            c.recall(),
-            c.f1(),
-            c.tp,
-            c.fp,
-            c.fn_
-        );
-    }
+    per_theme(&ev);
     if show_misses {
         println!();
         for m in &ev.misses {
@@ -135,6 +115,99 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The default taxonomy's tagger with `--threshold` and `--max-evidence` applied.
+fn tagger_or_exit(args: &[String]) -> Option<Tagger> {
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+    };
+    let mut settings = Settings::new();
+    if let Some(t) = value("--threshold").and_then(|v| v.parse::<f64>().ok()) {
+        settings = settings.with_threshold(t);
+    }
+    if let Some(n) = value("--max-evidence").and_then(|v| v.parse::<usize>().ok()) {
+        settings = settings.with_max_evidence(n);
+    }
+    match Tagger::new(Taxonomy::default_taxonomy(), settings) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            eprintln!("error: {e}");
+            None
+        }
+    }
+}
+
+/// Scores a held-out page set written without looking at the tagger's output.
+fn heldout(tagger: &Tagger, path: &std::path::Path, show_misses: bool) -> ExitCode {
+    let pages = match eval::load_heldout(path) {
+        Ok(Some(p)) => p,
+        Ok(None) => {
+            println!(
+                "held-out set {} not found: skipped (nothing to score)",
+                path.display()
+            );
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("error: held-out set unreadable: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let ev = eval::run_pages(tagger, &pages);
+    summary(
+        &format!(
+            "held-out pages {} (title + blocks in the page language) against their gold themes",
+            path.display()
+        ),
+        &ev,
+    );
+    per_theme(&ev);
+    if show_misses {
+        println!();
+        for m in &ev.misses {
+            let kind = if m.false_positive { "FP" } else { "FN" };
+            println!("{kind} page {}: {}", m.text, m.theme);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Per-theme P/R/F1 over all languages.
+fn per_theme(ev: &eval::Eval) {
+    println!();
+    println!(
+        "{:<28} {:>6} {:>6} {:>6} | {:>4} {:>4} {:>4}",
+        "theme", "P", "R", "F1", "tp", "fp", "fn"
+    );
+    let mut all = eval::Counts::default();
+    for (theme, c) in &ev.per_theme {
+        all.add(*c);
+        println!(
+            "{:<28} {:>6.3} {:>6.3} {:>6.3} | {:>4} {:>4} {:>4}",
+            theme,
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.tp,
+            c.fp,
+            c.fn_
+        );
+    }
+    let n = ev.per_theme.len().max(1) as f64;
+    let sum = |f: fn(&eval::Counts) -> f64| ev.per_theme.values().map(f).sum::<f64>() / n;
+    println!(
+        "{:<28} {:>6.3} {:>6.3} {:>6.3} | (macro over themes; micro P {:.3} R {:.3} F1 {:.3})",
+        "macro",
+        sum(eval::Counts::precision),
+        sum(eval::Counts::recall),
+        sum(eval::Counts::f1),
+        all.precision(),
+        all.recall(),
+        all.f1()
+    );
 }
 
 /// Tags every lingua test sentence on its own and prints each firing.
@@ -168,17 +241,7 @@ fn summary(title: &str, ev: &eval::Eval) {
     println!("{title}");
     println!(
         "{:<6} {:>5} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>4} {:>4} {:>4}",
-        "lang",
-        "paras",
-        "microP",
-        "microR",
-        "microF",
-        "macroP",
-        "macroR",
-        "macroF",
-        "tp",
-        "fp",
-        "fn"
+        "lang", "n", "microP", "microR", "microF", "macroP", "macroR", "macroF", "tp", "fp", "fn"
     );
     let mut all = eval::Counts::default();
     for (lang, c) in &ev.per_lang {

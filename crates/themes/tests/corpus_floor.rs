@@ -114,3 +114,35 @@ fn whole_pages_of_the_corpus_stay_above_a_floor() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn heldout_page_sets_load_and_score_like_corpus_pages() {
+    // The `report --heldout` format, on a fixture written for this test (3 pages, one
+    // with an empty title, one blank line).
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let pages = eval::load_heldout(&dir.join("heldout_sample.jsonl"))
+        .expect("valid")
+        .expect("exists");
+    assert_eq!(pages.len(), 3);
+    assert_eq!(pages[1].title, "");
+    assert_eq!(pages[2].blocks.len(), 1);
+    let tagger = Tagger::from_taxonomy(Taxonomy::default_taxonomy()).expect("builds");
+    let ev = eval::run_pages(&tagger, &pages);
+    assert_eq!(ev.cases.values().sum::<usize>(), 3);
+    assert!(ev.per_lang["en"].tp >= 2, "5G and spectrum on the en page");
+    assert!(eval::load_heldout(&dir.join("no-such-file.jsonl"))
+        .expect("absent is not an error")
+        .is_none());
+    let bad =
+        std::env::temp_dir().join(format!("pagesift-heldout-bad-{}.jsonl", std::process::id()));
+    std::fs::write(
+        &bad,
+        "{\"id\": \"x\", \"lang\": \"en\", \"blocks\": \"x\"}\n",
+    )
+    .expect("temp");
+    let err = eval::load_heldout(&bad)
+        .err()
+        .expect("blocks must be an array");
+    let _ = std::fs::remove_file(&bad);
+    assert!(err.contains(":1:") && err.contains("blocks"), "{err}");
+}

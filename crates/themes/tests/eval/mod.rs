@@ -246,6 +246,51 @@ pub fn load_pages() -> Result<Vec<Page>, String> {
     Ok(out)
 }
 
+/// Loads a held-out page set: JSON Lines, one page a line, each
+/// `{"id", "lang", "title", "blocks": [..], "themes": [..], "note"}` (`note` ignored;
+/// `title` may be empty). `Ok(None)` when the file does not exist.
+pub fn load_heldout(path: &std::path::Path) -> Result<Option<Vec<Page>>, String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let at = || format!("{}:{}", path.display(), i + 1);
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{}: {e}", at()))?;
+        let strings = |key: &str| -> Result<Vec<String>, String> {
+            v[key]
+                .as_array()
+                .ok_or(format!("{}: no {key:?} array", at()))?
+                .iter()
+                .map(|x| {
+                    x.as_str()
+                        .map(str::to_owned)
+                        .ok_or(format!("{}: {key:?} holds a non-string", at()))
+                })
+                .collect()
+        };
+        out.push(Page {
+            name: v["id"]
+                .as_str()
+                .map_or_else(|| format!("line-{}", i + 1), str::to_owned),
+            lang: v["lang"]
+                .as_str()
+                .ok_or(format!("{}: no \"lang\"", at()))?
+                .to_owned(),
+            title: v["title"].as_str().unwrap_or("").to_owned(),
+            blocks: strings("blocks")?,
+            gold: strings("themes")?.into_iter().collect(),
+        });
+    }
+    Ok(Some(out))
+}
+
 /// Every hit on every page: (page, theme, in gold, count, score, evidence terms).
 pub fn page_hits(
     tagger: &Tagger,
@@ -262,7 +307,7 @@ pub fn page_hits(
             })
             .collect();
         for h in tagger.tag(&pagesift_themes::TagInput {
-            title: Some(&p.title),
+            title: (!p.title.trim().is_empty()).then_some(p.title.as_str()),
             title_lang: Some(&p.lang),
             blocks: &blocks,
         }) {
@@ -301,7 +346,7 @@ pub fn run_pages(tagger: &Tagger, pages: &[Page]) -> Eval {
             .collect();
         let got: BTreeSet<String> = tagger
             .tag(&pagesift_themes::TagInput {
-                title: Some(&p.title),
+                title: (!p.title.trim().is_empty()).then_some(p.title.as_str()),
                 title_lang: Some(&p.lang),
                 blocks: &blocks,
             })
