@@ -513,11 +513,14 @@ fn warc_items<R: BufRead + Send + 'static>(
         WarcItem::Page(p) => Item::Page(p),
         WarcItem::Skipped(k) => Item::Skipped(k),
         WarcItem::Error {
-            source, message, ..
+            source,
+            kind,
+            message,
+            ..
         } => Item::Error {
             message: format!("{source}: {message}"),
             source,
-            kind: InputErrorKind::Warc,
+            kind,
         },
     })
 }

@@ -8,7 +8,7 @@ use pagesift_normalize::Normalizer;
 use pagesift_themes::{TagBlock, TagInput, Tagger, ThemeHit};
 use serde::{Deserialize, Serialize};
 
-use crate::input::RawPage;
+use crate::input::{InputErrorKind, RawPage};
 
 /// The version of the [`Record`] field list; bumped only on purpose when it changes.
 pub const RECORD_VERSION: u32 = 1;
@@ -27,7 +27,10 @@ pub enum Status {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordError {
     /// A short, stable kind: `io`, `not-html`, `warc`, `json`, `too-large`, `symlink-loop`,
-    /// `extract`, `panic`.
+    /// `extract`, `panic`. A cause has one kind whatever the source: a page over the size
+    /// limit is `too-large` (file, WARC record, JSON line, or the extractor's own limit),
+    /// a page that is not HTML is `not-html`; `warc` is a broken WARC record, `extract` an
+    /// extraction failure of any other cause.
     pub kind: String,
     /// A message naming the input and the cause.
     pub message: String,
@@ -295,7 +298,7 @@ impl Pipeline {
                 &page.source,
                 page.url.clone(),
                 bytes,
-                "extract",
+                extract_error_kind(&e),
                 format!("{}: {e}", page.source),
             ),
             Err(panic) => {
@@ -375,6 +378,16 @@ impl Pipeline {
             themes,
             record_version: RECORD_VERSION,
         }
+    }
+}
+
+/// The record error kind of an extraction failure: the same kinds the input readers use
+/// for the same causes (`not-html`, `too-large`), `extract` for anything else.
+fn extract_error_kind(e: &pagesift_extract::Error) -> &'static str {
+    match e {
+        pagesift_extract::Error::NotHtml(_) => InputErrorKind::NotHtml.name(),
+        pagesift_extract::Error::TooLarge { .. } => InputErrorKind::TooLarge.name(),
+        _ => "extract",
     }
 }
 

@@ -7,7 +7,7 @@
 
 use std::io::{self, BufRead, Read};
 
-use crate::input::{sniff_html, RawPage, SkipKind};
+use crate::input::{sniff_html, InputErrorKind, RawPage, SkipKind};
 
 /// The largest HTML payload we keep in memory; larger records are reported as errors.
 pub const MAX_PAGE_BYTES: u64 = 64 * 1024 * 1024;
@@ -23,6 +23,9 @@ pub enum WarcItem {
     Error {
         /// Where in the file.
         source: String,
+        /// What kind of failure: [`InputErrorKind::TooLarge`] for a record over
+        /// [`MAX_PAGE_BYTES`], [`InputErrorKind::Warc`] for a broken record.
+        kind: InputErrorKind,
         /// What went wrong.
         message: String,
         /// Whether reading this file must stop.
@@ -81,6 +84,7 @@ impl<R: BufRead> WarcReader<R> {
         self.done = true;
         WarcItem::Error {
             source: self.source(),
+            kind: InputErrorKind::Warc,
             message,
             fatal: true,
         }
@@ -179,6 +183,7 @@ impl<R: BufRead> WarcReader<R> {
             if len > MAX_PAGE_BYTES && wanted {
                 return Some(WarcItem::Error {
                     source: self.source(),
+                    kind: InputErrorKind::TooLarge,
                     message: format!(
                         "record of {len} bytes is over the {MAX_PAGE_BYTES}-byte page limit"
                     ),
@@ -209,6 +214,7 @@ impl<R: BufRead> WarcReader<R> {
             self.resync = true;
             return Some(WarcItem::Error {
                 source,
+                kind: InputErrorKind::Warc,
                 message: format!("Content-Length {len} does not match the record: no record separator after it; skipped to the next record"),
                 fatal: false,
             });
@@ -216,6 +222,7 @@ impl<R: BufRead> WarcReader<R> {
         if block.is_empty() {
             return Some(WarcItem::Error {
                 source,
+                kind: InputErrorKind::Warc,
                 message: "empty (0-byte) WARC record".into(),
                 fatal: false,
             });
@@ -237,8 +244,9 @@ impl<R: BufRead> WarcReader<R> {
                 body,
             }),
             Ok(HttpOutcome::Skip(kind)) => WarcItem::Skipped(kind),
-            Err(message) => WarcItem::Error {
+            Err((kind, message)) => WarcItem::Error {
                 source,
+                kind,
                 message,
                 fatal: false,
             },
@@ -309,19 +317,26 @@ pub fn charset_param(content_type: &str) -> Option<String> {
     })
 }
 
-fn parse_http_response(block: &[u8]) -> Result<HttpOutcome, String> {
+/// A failure to read a record's HTTP payload: its kind and a message.
+type HttpError = (InputErrorKind, String);
+
+fn warc_error(message: String) -> HttpError {
+    (InputErrorKind::Warc, message)
+}
+
+fn parse_http_response(block: &[u8]) -> Result<HttpOutcome, HttpError> {
     let head_end = find(block, b"\r\n\r\n")
         .map(|i| (i, i + 4))
         .or_else(|| find(block, b"\n\n").map(|i| (i, i + 2)))
-        .ok_or_else(|| "HTTP response without a header/body separator".to_string())?;
+        .ok_or_else(|| warc_error("HTTP response without a header/body separator".into()))?;
     let head = String::from_utf8_lossy(&block[..head_end.0]);
     let mut lines = head.lines();
     let status_line = lines.next().unwrap_or("");
     if !status_line.starts_with("HTTP/") {
-        return Err(format!(
+        return Err(warc_error(format!(
             "not an HTTP response: status line {:?}",
             truncate(status_line, 60)
-        ));
+        )));
     }
     let status: u16 = status_line
         .split_whitespace()
@@ -350,7 +365,7 @@ fn parse_http_response(block: &[u8]) -> Result<HttpOutcome, String> {
         raw.to_vec()
     };
     if let Some(enc) = headers.get("content-encoding") {
-        body = decode_content(enc, body)?;
+        body = decode(enc, body).map_err(|e| (e.kind, e.message))?;
     }
     let is_html = if ctype.is_empty() {
         sniff_html(&body)
@@ -361,7 +376,7 @@ fn parse_http_response(block: &[u8]) -> Result<HttpOutcome, String> {
         return Ok(HttpOutcome::Skip(SkipKind::NotHtml));
     }
     if body.is_empty() {
-        return Err("HTTP response with an empty HTML body".into());
+        return Err(warc_error("HTTP response with an empty HTML body".into()));
     }
     Ok(HttpOutcome::Page {
         charset: charset_param(&ctype),
@@ -409,19 +424,26 @@ fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
     }
 }
 
+/// Why a `Content-Encoding` could not be undone.
+struct DecodeError {
+    /// [`InputErrorKind::TooLarge`] when the body decompresses past [`MAX_PAGE_BYTES`].
+    kind: InputErrorKind,
+    message: String,
+}
+
 /// Decompresses at most [`MAX_PAGE_BYTES`]: a small compressed body may expand to gigabytes.
-fn capped(r: impl Read, out: &mut Vec<u8>) -> io::Result<usize> {
+/// `Ok(false)` when it would expand past the limit.
+fn capped(r: impl Read, out: &mut Vec<u8>) -> io::Result<bool> {
     let n = r.take(MAX_PAGE_BYTES + 1).read_to_end(out)?;
-    if n as u64 > MAX_PAGE_BYTES {
-        return Err(io::Error::other(format!(
-            "decompresses to more than the {MAX_PAGE_BYTES}-byte page limit"
-        )));
-    }
-    Ok(n)
+    Ok(n as u64 <= MAX_PAGE_BYTES)
 }
 
 /// Undoes a `Content-Encoding` (gzip, x-gzip, deflate, br, identity; comma lists in order).
 pub fn decode_content(encoding: &str, body: Vec<u8>) -> Result<Vec<u8>, String> {
+    decode(encoding, body).map_err(|e| e.message)
+}
+
+fn decode(encoding: &str, body: Vec<u8>) -> Result<Vec<u8>, DecodeError> {
     let mut body = body;
     for enc in encoding
         .split(',')
@@ -443,12 +465,31 @@ pub fn decode_content(encoding: &str, body: Vec<u8>) -> Result<Vec<u8>, String> 
                 }
             }
             "br" => capped(brotli::Decompressor::new(&body[..], 4096), &mut out),
-            other => return Err(format!("unsupported Content-Encoding {other:?}")),
+            other => {
+                return Err(DecodeError {
+                    kind: InputErrorKind::Warc,
+                    message: format!("unsupported Content-Encoding {other:?}"),
+                })
+            }
         };
-        if let Err(e) = res {
-            return Err(format!("cannot undo Content-Encoding {enc}: {e}"));
+        match res {
+            Ok(true) => body = out,
+            Ok(false) => {
+                return Err(DecodeError {
+                    kind: InputErrorKind::TooLarge,
+                    message: format!(
+                        "Content-Encoding {enc}: decompresses to more than the \
+                         {MAX_PAGE_BYTES}-byte page limit"
+                    ),
+                })
+            }
+            Err(e) => {
+                return Err(DecodeError {
+                    kind: InputErrorKind::Warc,
+                    message: format!("cannot undo Content-Encoding {enc}: {e}"),
+                })
+            }
         }
-        body = out;
     }
     Ok(body)
 }
@@ -464,6 +505,21 @@ mod tests {
             b"Wikipedia"
         );
         assert!(dechunk(b"<html>").is_none());
+    }
+
+    #[test]
+    fn a_body_that_decompresses_past_the_limit_is_too_large() {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        let zeros = vec![0u8; 1 << 20];
+        for _ in 0..=MAX_PAGE_BYTES / zeros.len() as u64 {
+            enc.write_all(&zeros).unwrap();
+        }
+        let bomb = enc.finish().unwrap();
+        let err = decode("gzip", bomb).expect_err("over the limit");
+        assert_eq!(err.kind, InputErrorKind::TooLarge, "{}", err.message);
+        let err = decode("gzip", b"<html>not gzip".to_vec()).expect_err("not gzip");
+        assert_eq!(err.kind, InputErrorKind::Warc, "{}", err.message);
     }
 
     #[test]

@@ -452,3 +452,52 @@ fn corpus_warc_gives_the_same_pages_as_the_files() {
         assert_eq!(r["lang"], gold.gold.lang.as_str(), "{url}");
     }
 }
+
+/// One WARC record of `len` bytes of spaces, gzip-compressed without holding it in memory.
+fn huge_warc_record(len: u64) -> Vec<u8> {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    write!(
+        enc,
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://a.gov/huge\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {len}\r\n\r\n"
+    )
+    .unwrap();
+    let chunk = vec![b' '; 1 << 20];
+    let mut left = len;
+    while left > 0 {
+        let n = left.min(chunk.len() as u64) as usize;
+        enc.write_all(&chunk[..n]).unwrap();
+        left -= n as u64;
+    }
+    enc.write_all(b"\r\n\r\n").unwrap();
+    enc.finish().unwrap()
+}
+
+#[test]
+fn error_kinds_are_the_same_whatever_the_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let over = pagesift::warc::MAX_PAGE_BYTES + 1;
+    write(d, "1-huge.warc.gz", &huge_warc_record(over));
+    let mut big = b"<html><body><p>".to_vec();
+    big.resize(over as usize, b'x');
+    write(d, "2-huge.html", &big);
+    drop(big);
+    let pdf = serde_json::json!({"html": "%PDF-1.4\n%\u{e2}\u{e3}\n1 0 obj << /Type /Catalog >> endobj\n"});
+    write(d, "3-pdf.jsonl", format!("{pdf}\n").as_bytes());
+    let out = pagesift(&["run", d.to_str().unwrap(), "--no-text"], b"");
+    ok(&out);
+    let kinds: Vec<String> = records(&out)
+        .iter()
+        .map(|r| r["error"]["kind"].as_str().unwrap_or("ok").to_string())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["too-large", "too-large", "not-html"],
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("too-large 2"), "{stderr}");
+}
