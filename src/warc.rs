@@ -229,6 +229,12 @@ impl<R: BufRead> WarcReader<R> {
         }
         let url = uri;
         if wtype == "resource" {
+            // A resource without a Content-Type is sniffed like a file found in a
+            // directory (and like a response without one): robots.txt, images and
+            // scripts are skipped as not HTML, not handed to the extractor.
+            if ctype.is_empty() && !sniff_html(&block) {
+                return Some(WarcItem::Skipped(SkipKind::NotHtml));
+            }
             return Some(WarcItem::Page(RawPage {
                 source,
                 url,

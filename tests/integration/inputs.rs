@@ -299,3 +299,47 @@ fn the_output_file_and_fifos_inside_an_input_directory_are_not_read() {
         }
     }
 }
+
+/// A WARC record with no Content-Type header at all.
+fn untyped_warc_record(kind: &str, uri: &str, block: &[u8]) -> Vec<u8> {
+    let mut rec = format!(
+        "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    rec.extend_from_slice(block);
+    rec.extend_from_slice(b"\r\n\r\n");
+    gzip(&rec)
+}
+
+#[test]
+fn records_without_a_content_type_are_sniffed_like_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = article("Broadband", "Fibre to every village.");
+    let no_type = |body: &[u8]| {
+        let mut b = b"HTTP/1.1 200 OK\r\nServer: test\r\n\r\n".to_vec();
+        b.extend_from_slice(body);
+        b
+    };
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+    let text = b"User-agent: *\nDisallow: /admin/\n";
+    let warc = [
+        untyped_warc_record("resource", "https://a.gov/page", page.as_bytes()),
+        untyped_warc_record("resource", "https://a.gov/logo.png", png),
+        untyped_warc_record("resource", "https://a.gov/robots.txt", text),
+        untyped_warc_record(
+            "response",
+            "https://a.gov/r-page",
+            &no_type(page.as_bytes()),
+        ),
+        untyped_warc_record("response", "https://a.gov/r-logo.png", &no_type(png)),
+        untyped_warc_record("response", "https://a.gov/r-robots.txt", &no_type(text)),
+    ]
+    .concat();
+    let path = write(dir.path(), "untyped.warc.gz", &warc);
+    let (pages, skipped, errors) = collect(&path);
+    assert!(errors.is_empty(), "{errors:?}");
+    let urls: Vec<&str> = pages.iter().filter_map(|p| p.url.as_deref()).collect();
+    assert_eq!(urls, ["https://a.gov/page", "https://a.gov/r-page"]);
+    assert_eq!(skipped, [SkipKind::NotHtml; 4]);
+}
