@@ -5,6 +5,7 @@
 //! of `response` records: status line, headers, chunked transfer-encoding and
 //! `Content-Encoding` gzip, deflate and br.
 
+use std::borrow::Cow;
 use std::io::{self, BufRead, Read};
 
 use crate::input::{sniff_html, InputErrorKind, RawPage, SkipKind};
@@ -185,7 +186,8 @@ impl<R: BufRead> WarcReader<R> {
                     source: self.source(),
                     kind: InputErrorKind::TooLarge,
                     message: format!(
-                        "record of {len} bytes is over the {MAX_PAGE_BYTES}-byte page limit"
+                        "record of {len} bytes is over the {MAX_PAGE_BYTES}-byte page limit ({})",
+                        record_name(&headers)
                     ),
                     fatal: false,
                 });
@@ -215,7 +217,7 @@ impl<R: BufRead> WarcReader<R> {
             return Some(WarcItem::Error {
                 source,
                 kind: InputErrorKind::Warc,
-                message: format!("Content-Length {len} does not match the record: no record separator after it; skipped to the next record"),
+                message: format!("Content-Length {len} does not match the record: no record separator after it; skipped to the next record ({})", record_name(&headers)),
                 fatal: false,
             });
         }
@@ -223,7 +225,7 @@ impl<R: BufRead> WarcReader<R> {
             return Some(WarcItem::Error {
                 source,
                 kind: InputErrorKind::Warc,
-                message: "empty (0-byte) WARC record".into(),
+                message: format!("empty (0-byte) WARC record ({})", record_name(&headers)),
                 fatal: false,
             });
         }
@@ -253,7 +255,7 @@ impl<R: BufRead> WarcReader<R> {
             Err((kind, message)) => WarcItem::Error {
                 source,
                 kind,
-                message,
+                message: format!("{message} ({})", record_name(&headers)),
                 fatal: false,
             },
         })
@@ -267,6 +269,18 @@ impl<R: BufRead> Iterator for WarcReader<R> {
             return None;
         }
         self.next_item()
+    }
+}
+
+/// Names a record by its target URI and record id, for error messages: the `path#N`
+/// source alone does not find it in other WARC tools.
+fn record_name(headers: &Headers) -> String {
+    let field = |name: &str| headers.get(name).map(str::trim).filter(|v| !v.is_empty());
+    match (field("warc-target-uri"), field("warc-record-id")) {
+        (Some(uri), Some(id)) => format!("WARC-Target-URI {uri}, WARC-Record-ID {id}"),
+        (Some(uri), None) => format!("WARC-Target-URI {uri}"),
+        (None, Some(id)) => format!("WARC-Record-ID {id}"),
+        (None, None) => "no WARC-Target-URI or WARC-Record-ID".into(),
     }
 }
 
@@ -371,7 +385,13 @@ fn parse_http_response(block: &[u8]) -> Result<HttpOutcome, HttpError> {
         raw.to_vec()
     };
     if let Some(enc) = headers.get("content-encoding") {
-        body = decode(enc, body).map_err(|e| (e.kind, e.message))?;
+        match decode(enc, &body) {
+            Ok(decoded) => body = decoded,
+            // Crawlers often store the payload already decoded but keep the header: when
+            // it does not decode and is HTML as it stands, it is the page.
+            Err(e) if e.kind != InputErrorKind::TooLarge && sniff_html(&body) => {}
+            Err(e) => return Err((e.kind, e.message)),
+        }
     }
     let is_html = if ctype.is_empty() {
         sniff_html(&body)
@@ -446,11 +466,12 @@ fn capped(r: impl Read, out: &mut Vec<u8>) -> io::Result<bool> {
 
 /// Undoes a `Content-Encoding` (gzip, x-gzip, deflate, br, identity; comma lists in order).
 pub fn decode_content(encoding: &str, body: Vec<u8>) -> Result<Vec<u8>, String> {
-    decode(encoding, body).map_err(|e| e.message)
+    decode(encoding, &body).map_err(|e| e.message)
 }
 
-fn decode(encoding: &str, body: Vec<u8>) -> Result<Vec<u8>, DecodeError> {
-    let mut body = body;
+/// As [`decode_content`], leaving `body` as it was, for a fallback when decoding fails.
+fn decode(encoding: &str, body: &[u8]) -> Result<Vec<u8>, DecodeError> {
+    let mut body = Cow::Borrowed(body);
     for enc in encoding
         .split(',')
         .map(|e| e.trim().to_ascii_lowercase())
@@ -479,7 +500,7 @@ fn decode(encoding: &str, body: Vec<u8>) -> Result<Vec<u8>, DecodeError> {
             }
         };
         match res {
-            Ok(true) => body = out,
+            Ok(true) => body = Cow::Owned(out),
             Ok(false) => {
                 return Err(DecodeError {
                     kind: InputErrorKind::TooLarge,
@@ -497,7 +518,7 @@ fn decode(encoding: &str, body: Vec<u8>) -> Result<Vec<u8>, DecodeError> {
             }
         }
     }
-    Ok(body)
+    Ok(body.into_owned())
 }
 
 #[cfg(test)]
@@ -522,9 +543,9 @@ mod tests {
             enc.write_all(&zeros).unwrap();
         }
         let bomb = enc.finish().unwrap();
-        let err = decode("gzip", bomb).expect_err("over the limit");
+        let err = decode("gzip", &bomb).expect_err("over the limit");
         assert_eq!(err.kind, InputErrorKind::TooLarge, "{}", err.message);
-        let err = decode("gzip", b"<html>not gzip".to_vec()).expect_err("not gzip");
+        let err = decode("gzip", b"<html>not gzip").expect_err("not gzip");
         assert_eq!(err.kind, InputErrorKind::Warc, "{}", err.message);
     }
 

@@ -343,3 +343,55 @@ fn records_without_a_content_type_are_sniffed_like_files() {
     assert_eq!(urls, ["https://a.gov/page", "https://a.gov/r-page"]);
     assert_eq!(skipped, [SkipKind::NotHtml; 4]);
 }
+
+#[test]
+fn a_content_encoding_that_does_not_decode_falls_back_to_an_html_body_or_names_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = article("Broadband", "Fibre to every village.");
+    let mut warc = Vec::new();
+    // Crawlers often store the body already decoded but keep the header.
+    for enc in ["gzip", "br", "deflate"] {
+        warc.extend(warc_record(
+            "response",
+            &format!("https://a.gov/stored-decoded-{enc}"),
+            "application/http; msgtype=response",
+            &http_response(
+                "text/html",
+                &format!("Content-Encoding: {enc}\r\n"),
+                page.as_bytes(),
+            ),
+        ));
+    }
+    warc.extend(warc_record(
+        "response",
+        "https://a.gov/broken",
+        "application/http; msgtype=response",
+        &http_response(
+            "text/html",
+            "Content-Encoding: gzip\r\n",
+            b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03garbage\x00\x01\x02",
+        ),
+    ));
+    let path = write(dir.path(), "encodings.warc.gz", &warc);
+    let (pages, _, errors) = collect(&path);
+    let urls: Vec<&str> = pages.iter().filter_map(|p| p.url.as_deref()).collect();
+    assert_eq!(
+        urls,
+        [
+            "https://a.gov/stored-decoded-gzip",
+            "https://a.gov/stored-decoded-br",
+            "https://a.gov/stored-decoded-deflate"
+        ],
+        "{errors:?}"
+    );
+    assert!(pages.iter().all(|p| p.body == page.as_bytes()));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let e = &errors[0];
+    assert!(
+        e.contains("encodings.warc.gz#4")
+            && e.contains("https://a.gov/broken")
+            && e.contains("urn:uuid:")
+            && e.contains("gzip"),
+        "names the record, its URI and id, and the encoding: {e}"
+    );
+}
