@@ -56,6 +56,8 @@
 
 mod code;
 mod cyrillic;
+#[cfg(feature = "lingua-fallback")]
+mod fallback;
 mod words;
 
 use code::Lang;
@@ -75,6 +77,8 @@ pub struct Settings {
     prior: Option<String>,
     short_block_chars: usize,
     south_base: Option<f32>,
+    #[cfg(feature = "lingua-fallback")]
+    fallback_below: f64,
 }
 
 impl Default for Settings {
@@ -86,6 +90,8 @@ impl Default for Settings {
             prior: None,
             short_block_chars: 25,
             south_base: None,
+            #[cfg(feature = "lingua-fallback")]
+            fallback_below: 0.0,
         }
     }
 }
@@ -151,6 +157,23 @@ impl Settings {
         self
     }
 
+    /// Asks lingua's high-accuracy models (feature `lingua-fallback`) about Cyrillic-script
+    /// text whose answer has a confidence below this, when two or more allowed languages
+    /// remain possible after the letters have had their say. lingua never overrides what
+    /// the letters settle (ў is Belarusian, ї Ukrainian, whatever lingua says); its
+    /// probabilities are weighed together with this crate's evidence and base rates.
+    /// The lingua detector is built on first use and its models load on first use
+    /// (about 25 to 100 MB resident for the seven Cyrillic-script models it may load;
+    /// see the crate README). 0 turns the fallback off.
+    ///
+    /// ### Default
+    /// 0.0: off.
+    #[cfg(feature = "lingua-fallback")]
+    pub fn with_fallback(mut self, below: f64) -> Self {
+        self.fallback_below = if below.is_finite() { below } else { 0.0 };
+        self
+    }
+
     /// In [`Detector::detect_blocks`], blocks with fewer letters than this lean on the
     /// page's prior like headings do.
     ///
@@ -179,6 +202,9 @@ pub struct Detector {
     prior: Option<Lang>,
     short_block_chars: usize,
     south_base: Option<f32>,
+    /// Confidence below which lingua is asked, and lingua's side, shared by clones.
+    #[cfg(feature = "lingua-fallback")]
+    fallback: Option<(f64, std::sync::Arc<fallback::Fallback>)>,
 }
 
 /// A language guess.
@@ -335,7 +361,20 @@ impl Detector {
             prior,
             short_block_chars: settings.short_block_chars,
             south_base: settings.south_base,
+            #[cfg(feature = "lingua-fallback")]
+            fallback: (settings.fallback_below > 0.0)
+                .then(|| fallback::Fallback::new(&cyr_allowed))
+                .flatten()
+                .map(|f| (settings.fallback_below, std::sync::Arc::new(f))),
         })
+    }
+
+    /// How many texts this detector and its clones have handed to lingua's fallback
+    /// since it was built (see [`Settings::with_fallback`]); always 0 when the
+    /// fallback is off.
+    #[cfg(feature = "lingua-fallback")]
+    pub fn fallback_calls(&self) -> u64 {
+        self.fallback.as_ref().map_or(0, |(_, f)| f.calls())
     }
 
     /// Codes of the languages this detector may answer, in no particular order.
@@ -471,6 +510,9 @@ impl Detector {
             // No Cyrillic language allowed: let whatlang try the other scripts.
             return self.detect_other(text, prior, prior_weight);
         }
+        // The evidence before whatlang's vote, for the fallback.
+        #[cfg(feature = "lingua-fallback")]
+        let evidence = score;
         let mut mask = 0u32;
         for c in &Cyr::ALL[..6] {
             if self.cyr_allowed[*c as usize] && score[*c as usize] >= best - TIE_WINDOW {
@@ -502,11 +544,27 @@ impl Detector {
         }
         let top = top.min(N - 1);
         let margin = s1 - s2;
-        let mut confidence = if margin.is_finite() {
+        let confidence = if margin.is_finite() {
             1.0 - (-(margin as f64) / 3.0).exp()
         } else {
             1.0
         };
+        // The uncertain few: a second opinion from lingua, when the feature is on.
+        #[cfg(feature = "lingua-fallback")]
+        let (top, confidence) = match &self.fallback {
+            Some((below, fb)) if confidence < *below => self
+                .second_opinion(
+                    fb,
+                    text,
+                    scan,
+                    &evidence,
+                    prior.and_then(cyr_index),
+                    prior_weight,
+                )
+                .unwrap_or((top, confidence)),
+            _ => (top, confidence),
+        };
+        let mut confidence = confidence;
         // A language outside the allowlist fits better (Kazakh text when Kazakh is not
         // allowed, say): the allowed answer is a guess, not a finding.
         if (0..N).any(|i| !self.cyr_allowed[i] && score[i] > s1 + 1.0) {
@@ -518,6 +576,68 @@ impl Detector {
             confidence,
             reliable: confidence >= RELIABLE && scan.letters >= 10,
         })
+    }
+
+    /// lingua's opinion weighed with the evidence, among the allowed languages the
+    /// evidence leaves open; `None` when it leaves only one. Returns the winner's index
+    /// and a confidence.
+    #[cfg(feature = "lingua-fallback")]
+    fn second_opinion(
+        &self,
+        fb: &fallback::Fallback,
+        text: &str,
+        scan: &Scan,
+        evidence: &[f32; N],
+        prior: Option<usize>,
+        prior_weight: f32,
+    ) -> Option<(usize, f64)> {
+        let best = (0..N)
+            .filter(|i| self.cyr_allowed[*i])
+            .map(|i| evidence[i])
+            .fold(f32::NEG_INFINITY, f32::max);
+        let open: Vec<usize> = (0..N)
+            .filter(|i| self.cyr_allowed[*i] && evidence[*i] >= best - FALLBACK_WINDOW)
+            .collect();
+        if open.len() < 2 {
+            return None;
+        }
+        let fixed;
+        let input = if scan.latin_i > 0 {
+            fixed = fix_latin_i(text);
+            fixed.as_str()
+        } else {
+            text
+        };
+        let probs = fb.confidences(input);
+        if open.iter().all(|i| probs[*i] <= 0.0) {
+            return None;
+        }
+        // lingua's log-probabilities, plus the base rates: lingua weighs every language
+        // alike, while Bulgarian, Macedonian and Serbian are written far less than the
+        // East Slavic languages; plus the prior.
+        let t: Vec<f64> = open
+            .iter()
+            .map(|&i| {
+                let mut x = probs[i].max(FALLBACK_FLOOR).ln();
+                if matches!(Cyr::ALL[i], Cyr::Bg | Cyr::Mk | Cyr::Sr | Cyr::Kk) {
+                    x -= FALLBACK_SOUTH;
+                }
+                if prior == Some(i) {
+                    x += FALLBACK_PRIOR * prior_weight as f64;
+                }
+                x
+            })
+            .collect();
+        let (k, tw) =
+            t.iter().enumerate().fold(
+                (0, f64::NEG_INFINITY),
+                |a, (k, x)| if *x > a.1 { (k, *x) } else { a },
+            );
+        let sum: f64 = t.iter().map(|x| (x - tw).exp()).sum();
+        let share = 1.0 / sum;
+        let n = open.len() as f64;
+        let confidence = ((share - 1.0 / n) / (1.0 - 1.0 / n)).clamp(0.0, 1.0);
+        Some((open[k], confidence))
     }
 
     fn detect_other(&self, text: &str, prior: Option<Lang>, prior_weight: f32) -> Option<Guess> {
@@ -552,6 +672,21 @@ impl Detector {
 /// `WHATLANG_CONF`; kept below `TIE_WINDOW` so that trigrams break ties, not evidence.
 const WHATLANG_BASE: f32 = 1.0;
 const WHATLANG_CONF: f32 = 1.4;
+/// Languages whose evidence is within this of the best are left open to lingua's
+/// choice (feature `lingua-fallback`); one letter a language lacks costs it 5.
+#[cfg(feature = "lingua-fallback")]
+const FALLBACK_WINDOW: f32 = 3.0;
+/// lingua's confidence values are floored at this before taking logarithms, so that
+/// lingua alone cannot rule out a language the letters leave open.
+#[cfg(feature = "lingua-fallback")]
+const FALLBACK_FLOOR: f64 = 1e-4;
+/// Log-odds against Bulgarian, Macedonian and Serbian in the fallback (a prior of about
+/// 1 to e against each of them); see `cyrillic::base_rates` for the same idea in scores.
+#[cfg(feature = "lingua-fallback")]
+const FALLBACK_SOUTH: f64 = 1.0;
+/// Log-odds for the prior language in the fallback, per unit of prior weight.
+#[cfg(feature = "lingua-fallback")]
+const FALLBACK_PRIOR: f64 = 0.5;
 /// Weight of the prior on a text of its own.
 const PRIOR_WEIGHT_TEXT: f32 = 0.5;
 /// Weight of the prior on a heading or short block.

@@ -1,0 +1,83 @@
+//! The optional lingua fallback (feature `lingua-fallback`) through the public API.
+#![cfg(feature = "lingua-fallback")]
+
+use pagesift_lang::{Detector, Settings};
+
+fn with_fallback() -> Detector {
+    Detector::new(
+        Settings::default()
+            .with_allowlist(["be", "ru", "uk", "bg", "mk", "sr", "kk", "en"])
+            .with_fallback(0.65),
+    )
+    .expect("allowlist builds")
+}
+
+#[test]
+fn letters_settle_before_lingua_is_asked() {
+    let d = with_fallback();
+    // ў only in Belarusian, ї only in Ukrainian: no second opinion is needed or taken.
+    assert_eq!(d.detect("Ўсход сонца").lang, "be");
+    assert_eq!(d.detect("Їжак").lang, "uk");
+    assert_eq!(d.detect("Hello world, this is English text").lang, "en");
+    assert_eq!(d.fallback_calls(), 0);
+}
+
+#[test]
+fn uncertain_short_text_is_reasked_and_clones_share_the_count() {
+    let d = with_fallback();
+    let plain = Detector::new(
+        Settings::default().with_allowlist(["be", "ru", "uk", "bg", "mk", "sr", "kk", "en"]),
+    )
+    .expect("allowlist builds");
+    // Two words every Cyrillic-script language here could write; the plain detector is
+    // unsure of them.
+    let text = "Работа отдела";
+    assert!(plain.detect(text).confidence < 0.65);
+    let g = d.detect(text);
+    assert_eq!(g.lang, "ru", "{g:?}");
+    assert!(g.confidence > plain.detect(text).confidence, "{g:?}");
+    let clone = d.clone();
+    assert_eq!(clone.detect("вулиця Шевченка").lang, "uk");
+    assert_eq!(d.fallback_calls(), 2);
+    assert_eq!(clone.fallback_calls(), 2);
+}
+
+#[test]
+fn off_unless_asked_for() {
+    let d = Detector::new(Settings::default().with_allowlist(["be", "ru", "uk"])).unwrap();
+    d.detect("Работа отдела");
+    assert_eq!(d.fallback_calls(), 0);
+    // Zero and non-finite thresholds turn it off too.
+    for below in [0.0, f64::NAN, -1.0] {
+        let d = Detector::new(Settings::default().with_fallback(below)).unwrap();
+        d.detect("Работа отдела");
+        assert_eq!(d.fallback_calls(), 0);
+    }
+}
+
+#[test]
+fn one_cyrillic_language_allowed_needs_no_fallback() {
+    let d = Detector::new(
+        Settings::default()
+            .with_allowlist(["ru", "en"])
+            .with_fallback(1.0),
+    )
+    .unwrap();
+    assert_eq!(d.detect("Село").lang, "ru");
+    assert_eq!(d.fallback_calls(), 0);
+}
+
+#[test]
+fn detector_with_fallback_is_send_and_sync() {
+    fn check<T: Send + Sync>(_: &T) {}
+    let d = with_fallback();
+    check(&d);
+    let texts = ["Работа отдела", "Головна сторінка", "Навіны"];
+    std::thread::scope(|s| {
+        for t in texts {
+            let d = &d;
+            s.spawn(move || d.detect(t));
+        }
+    });
+    assert!(d.fallback_calls() <= 3);
+}
