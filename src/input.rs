@@ -43,6 +43,9 @@ pub enum SkipKind {
     HttpStatus,
     /// A file in a directory that is neither HTML nor a known crawl format.
     OtherFile,
+    /// A file or directory already read in this run (given twice, or reached again through
+    /// a symlink or a hard link); see [`Inputs`].
+    Duplicate,
     /// Any other WARC record type.
     Other,
 }
@@ -58,6 +61,7 @@ impl SkipKind {
             SkipKind::NotHtml => "not-html",
             SkipKind::HttpStatus => "http-status",
             SkipKind::OtherFile => "other-file",
+            SkipKind::Duplicate => "duplicate",
             SkipKind::Other => "other",
         }
     }
@@ -191,11 +195,38 @@ enum Pending {
     Stdin(StdinFormat),
 }
 
+/// Identifies a file independently of the path it was reached by.
+#[cfg(unix)]
+type FileKey = (u64, u64);
+#[cfg(not(unix))]
+type FileKey = PathBuf;
+
+#[cfg(unix)]
+fn file_key(_path: &Path, meta: &fs::Metadata) -> Option<FileKey> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_key(path: &Path, _meta: &fs::Metadata) -> Option<FileKey> {
+    fs::canonicalize(path).ok()
+}
+
 /// The lazy input stream over every INPUT given on the command line.
+///
+/// # Each file once
+///
+/// Every file and directory is read at most once per run, however it is reached: a
+/// path given twice, a directory and a file or subdirectory inside it, a symlink or hard
+/// link to something already read. The second encounter yields
+/// [`Item::Skipped`]`(`[`SkipKind::Duplicate`]`)` — counted in the summary, no error
+/// record — so each page gives exactly one record. Only a directory reached from inside
+/// itself (a symlink to an ancestor) is a symlink loop and an error record (`symlink-loop`).
 pub struct Inputs {
     pending: Vec<Pending>,
     current: Option<Box<dyn Iterator<Item = Item> + Send>>,
     visited_dirs: HashSet<PathBuf>,
+    visited_files: HashSet<FileKey>,
     counter: ByteCounter,
     exclude: Vec<PathBuf>,
 }
@@ -222,6 +253,7 @@ impl Inputs {
             pending,
             current: None,
             visited_dirs: HashSet::new(),
+            visited_files: HashSet::new(),
             counter: ByteCounter::default(),
             exclude: Vec::new(),
         }
@@ -290,7 +322,7 @@ impl Inputs {
             }
         };
         if meta.is_dir() {
-            return self.open_dir(path, name);
+            return self.open_dir(path, name, explicit);
         }
         if !explicit {
             // FIFOs, sockets and devices found while walking would block or never end.
@@ -301,6 +333,14 @@ impl Inputs {
                 && fs::canonicalize(&path).is_ok_and(|c| self.exclude.contains(&c))
             {
                 return Some(Item::Skipped(SkipKind::OtherFile));
+            }
+        }
+        // Regular files only: a FIFO or device given twice is read twice, as asked.
+        if meta.is_file() {
+            if let Some(key) = file_key(&path, &meta) {
+                if !self.visited_files.insert(key) {
+                    return Some(Item::Skipped(SkipKind::Duplicate));
+                }
             }
         }
         let file = match File::open(&path) {
@@ -375,7 +415,7 @@ impl Inputs {
         Some(Item::Skipped(SkipKind::OtherFile))
     }
 
-    fn open_dir(&mut self, path: PathBuf, name: String) -> Option<Item> {
+    fn open_dir(&mut self, path: PathBuf, name: String, explicit: bool) -> Option<Item> {
         let canon = match fs::canonicalize(&path) {
             Ok(c) => c,
             Err(e) => {
@@ -386,13 +426,24 @@ impl Inputs {
                 ))
             }
         };
-        if !self.visited_dirs.insert(canon) {
-            return Some(err(
-                &name,
-                InputErrorKind::Loop,
-                format!("{name}: directory already visited (symlink loop)"),
-            ));
+        if self.visited_dirs.contains(&canon) {
+            // Reached from inside itself: walking it again would never end. Reached from
+            // elsewhere (given twice, a symlink to a sibling): already read, skip it.
+            let inside = !explicit
+                && path
+                    .parent()
+                    .and_then(|p| fs::canonicalize(p).ok())
+                    .is_some_and(|parent| parent.starts_with(&canon));
+            if inside {
+                return Some(err(
+                    &name,
+                    InputErrorKind::Loop,
+                    format!("{name}: symlink loop (leads back to {})", canon.display()),
+                ));
+            }
+            return Some(Item::Skipped(SkipKind::Duplicate));
         }
+        self.visited_dirs.insert(canon);
         let entries = match fs::read_dir(&path) {
             Ok(r) => r,
             Err(e) => {
@@ -636,10 +687,19 @@ fn skip_line<R: BufRead>(r: &mut R) {
 
 /// Sums the sizes of the files under the inputs (for a progress bar's total); `None` for stdin.
 pub fn total_size<P: AsRef<Path>>(inputs: &[P]) -> Option<u64> {
-    fn walk(p: &Path, depth: usize, total: &mut u64, seen: &mut HashSet<PathBuf>) {
+    fn walk(
+        p: &Path,
+        depth: usize,
+        total: &mut u64,
+        seen: &mut HashSet<PathBuf>,
+        files: &mut HashSet<FileKey>,
+    ) {
         let Ok(meta) = fs::metadata(p) else { return };
         if meta.is_file() {
-            *total += meta.len();
+            // Each file once, as [`Inputs`] reads it.
+            if file_key(p, &meta).is_none_or(|k| files.insert(k)) {
+                *total += meta.len();
+            }
         } else if meta.is_dir() && depth < 64 {
             // Symlink loops: each directory is counted once.
             if !fs::canonicalize(p).is_ok_and(|c| seen.insert(c)) {
@@ -647,19 +707,20 @@ pub fn total_size<P: AsRef<Path>>(inputs: &[P]) -> Option<u64> {
             }
             if let Ok(rd) = fs::read_dir(p) {
                 for e in rd.flatten() {
-                    walk(&e.path(), depth + 1, total, seen);
+                    walk(&e.path(), depth + 1, total, seen, files);
                 }
             }
         }
     }
     let mut total = 0;
     let mut seen = HashSet::new();
+    let mut files = HashSet::new();
     for p in inputs {
         let p = p.as_ref();
         if p == Path::new("-") {
             return None;
         }
-        walk(p, 0, &mut total, &mut seen);
+        walk(p, 0, &mut total, &mut seen, &mut files);
     }
     Some(total)
 }

@@ -501,3 +501,24 @@ fn error_kinds_are_the_same_whatever_the_source() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("too-large 2"), "{stderr}");
 }
+
+#[test]
+fn a_directory_given_twice_gives_each_page_once_and_no_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.html", article("A", "Broadband.").as_bytes());
+    let b = write(d, "b.html", article("B", "Postal services.").as_bytes());
+    let (d, b) = (d.to_str().unwrap(), b.to_str().unwrap());
+    let out = pagesift(&["run", d, d, b, "--no-text", "--fail-on-error"], b"");
+    ok(&out);
+    let sources: Vec<String> = records(&out)
+        .iter()
+        .map(|r| r["source"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(sources.len(), 2, "{sources:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("loop") && stderr.contains("duplicate 2"),
+        "{stderr}"
+    );
+}

@@ -395,3 +395,40 @@ fn a_content_encoding_that_does_not_decode_falls_back_to_an_html_body_or_names_t
         "names the record, its URI and id, and the encoding: {e}"
     );
 }
+
+#[test]
+fn a_path_given_twice_or_reached_twice_is_read_once_and_is_no_loop() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let sub = d.join("b");
+    std::fs::create_dir(&sub).unwrap();
+    write(d, "a.html", article("A", "x").as_bytes());
+    let c = write(&sub, "c.html", article("C", "x").as_bytes());
+    #[cfg(unix)]
+    {
+        // A symlink to a sibling directory and one to a file: the same files again, no loop.
+        std::os::unix::fs::symlink(&sub, d.join("z-link-to-b")).unwrap();
+        std::os::unix::fs::symlink(&c, d.join("z-link-to-c.html")).unwrap();
+    }
+    let items: Vec<Item> =
+        Inputs::new(&[d, d, sub.as_path(), c.as_path()], StdinFormat::Html).collect();
+    let pages: Vec<String> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Page(p) => Some(p.source.rsplit('/').next().unwrap().to_string()),
+            _ => None,
+        })
+        .collect();
+    let errors: Vec<&String> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Error { message, .. } => Some(message),
+            _ => None,
+        })
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(pages, ["a.html", "c.html"]);
+    assert!(items
+        .iter()
+        .any(|i| matches!(i, Item::Skipped(SkipKind::Duplicate))));
+}
