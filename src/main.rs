@@ -199,6 +199,22 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// Fails (exit 2) on an input path given on the command line that cannot be reached: a
+/// typo or a missing mount is a usage error, caught before anything is read or written.
+/// A file found unreadable while walking a directory is different: it becomes an `io`
+/// error record and the run goes on.
+fn check_inputs(inputs: &[PathBuf]) -> Result<(), Fail> {
+    for path in inputs {
+        if path.as_os_str() == "-" {
+            continue;
+        }
+        if let Err(e) = std::fs::metadata(path) {
+            return Err(usage(anyhow!("cannot read input {}: {e}", path.display())));
+        }
+    }
+    Ok(())
+}
+
 fn config(stages: StageArgs, no_text: bool) -> PipelineConfig {
     PipelineConfig {
         taxonomy: stages.taxonomy,
@@ -219,6 +235,7 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
             fail_on_error,
             stdin_format,
         } => {
+            check_inputs(&inputs)?;
             let pipeline = config(stages, no_text).build().map_err(usage)?;
             let out: Box<dyn Write + Send> = if output.as_os_str() == "-" {
                 Box::new(BufWriter::new(io::stdout()))
@@ -263,6 +280,7 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
             })
         }
         Command::Inspect { file, url, stages } => {
+            check_inputs(std::slice::from_ref(&file))?;
             let pipeline = config(stages, false).build().map_err(usage)?;
             let text =
                 pagesift::inspect::inspect(&pipeline, &file, url.as_deref()).map_err(|e| Fail {
@@ -276,6 +294,7 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
             format,
             body_only,
         } => {
+            check_inputs(&inputs)?;
             let extractor = pagesift_extract::Extractor::new(
                 pagesift_extract::Settings::default()
                     .with_title_in_content(!body_only)

@@ -522,3 +522,30 @@ fn a_directory_given_twice_gives_each_page_once_and_no_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_missing_input_path_is_a_usage_error_before_anything_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(
+        dir.path(),
+        "good.html",
+        article("A", "Broadband.").as_bytes(),
+    );
+    let missing = dir.path().join("no-such-dir/page.html");
+    let out_file = dir.path().join("out.jsonl");
+    let (good, missing_s) = (good.to_str().unwrap(), missing.to_str().unwrap());
+    let out = pagesift(
+        &["run", good, missing_s, "-o", out_file.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(missing_s), "names the path: {stderr}");
+    assert!(!out_file.exists(), "nothing written before the check");
+    let out = pagesift(&["extract", good, missing_s], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing extracted before the check");
+    let out = pagesift(&["inspect", missing_s], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(missing_s));
+}
