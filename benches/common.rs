@@ -25,15 +25,18 @@ fn root() -> PathBuf {
 }
 
 fn shared(sub: &str) -> Option<PathBuf> {
-    let base = std::env::var_os("PAGESIFT_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("../shared/data"));
-    let p = base.join(sub);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("skipping {sub}: shared data {} is absent", p.display());
-        None
+    match pagesift::shared_data_dir().map(|d| d.join(sub)) {
+        Some(p) if p.exists() => Some(p),
+        Some(p) => {
+            eprintln!("skipping {sub}: shared data {} is absent", p.display());
+            None
+        }
+        None => {
+            eprintln!(
+                "skipping {sub}: no shared data folder (set PAGESIFT_SHARED_DATA or put it at ../shared/data)"
+            );
+            None
+        }
     }
 }
 

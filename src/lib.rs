@@ -38,6 +38,21 @@ pub use output::{Format, RecordWriter};
 pub use record::{Analysis, Pipeline, Record, Status, RECORD_VERSION};
 pub use run::{run, Progress, Summary};
 
+/// The shared benchmark data folder for this checkout's tests and benches:
+/// `$PAGESIFT_SHARED_DATA` when set, else `../shared/data` beside the workspace root;
+/// `None` when that folder does not exist. Callers say themselves what they skip.
+#[doc(hidden)]
+pub fn shared_data_dir() -> Option<PathBuf> {
+    shared_data_dir_from(std::env::var_os("PAGESIFT_SHARED_DATA"))
+}
+
+fn shared_data_dir_from(var: Option<std::ffi::OsString>) -> Option<PathBuf> {
+    let dir = var
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
+    dir.is_dir().then_some(dir)
+}
+
 /// What can go wrong while building a pipeline from a configuration.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -95,5 +110,26 @@ impl PipelineConfig {
             tagger,
         )
         .with_text(!self.no_text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_data_dir_honours_the_variable_and_is_none_when_absent() {
+        let dir = std::env::temp_dir();
+        assert_eq!(
+            shared_data_dir_from(Some(dir.clone().into_os_string())),
+            Some(dir.clone())
+        );
+        let missing = dir.join("pagesift-no-such-shared-data");
+        assert_eq!(shared_data_dir_from(Some(missing.into_os_string())), None);
+        let default = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+        assert_eq!(
+            shared_data_dir_from(None),
+            default.is_dir().then_some(default)
+        );
     }
 }

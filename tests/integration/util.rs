@@ -12,17 +12,20 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `../shared/data/<sub>` when present; `None` (and a note on stderr) when absent.
+/// `<shared data>/<sub>` when present; `None` (and a note on stderr) when absent.
 pub fn shared(sub: &str) -> Option<PathBuf> {
-    let base = std::env::var_os("PAGESIFT_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("../shared/data"));
-    let p = base.join(sub);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("skipping: shared data {} is absent", p.display());
-        None
+    match pagesift::shared_data_dir().map(|d| d.join(sub)) {
+        Some(p) if p.exists() => Some(p),
+        Some(p) => {
+            eprintln!("skipping: shared data {} is absent", p.display());
+            None
+        }
+        None => {
+            eprintln!(
+                "skipping: no shared data folder (set PAGESIFT_SHARED_DATA or put it at ../shared/data)"
+            );
+            None
+        }
     }
 }
 
