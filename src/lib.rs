@@ -63,6 +63,27 @@ pub enum BuildError {
     /// The language list names an unknown language.
     #[error("--langs: {0}")]
     Lang(pagesift_lang::Error),
+    /// A taxonomy has terms in a language the language detector never returns: they
+    /// would only ever match text of undetermined language (`und`).
+    #[error(
+        "{file}:{line}: theme {theme:?}: terms in language {code:?}, which the language \
+         detector never returns, would only match text of undetermined language{}",
+        suggestion.as_deref().map(|s| format!("; write {s:?} (the code the detector returns for it)"))
+            .unwrap_or_else(|| "; use an ISO 639-1 code such as \"en\" or \"be\", or \"*\" for every language".into())
+    )]
+    TaxonomyLanguage {
+        /// The taxonomy file (or `<default taxonomy>`).
+        file: String,
+        /// 1-based line of the first term in that language (0 if unknown).
+        line: usize,
+        /// Id of the theme that term belongs to.
+        theme: String,
+        /// The language code as written in the taxonomy.
+        code: String,
+        /// The code the detector returns for that language, when it knows the language
+        /// under another code (`uk` for `ukr`).
+        suggestion: Option<String>,
+    },
 }
 
 impl From<pagesift_lang::Error> for BuildError {
@@ -83,12 +104,22 @@ pub struct PipelineConfig {
 }
 
 impl PipelineConfig {
-    /// Loads the taxonomy used by this configuration.
+    /// Loads the taxonomy used by this configuration and checks that the language
+    /// detector can return every language its terms are written in.
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError::Taxonomy`] for a file that cannot be read or is invalid;
+    /// [`BuildError::TaxonomyLanguage`] for a term language the detector never returns
+    /// (`ukr` where it says `uk`, or a code of no language it knows). A language merely
+    /// left out by [`langs`](Self::langs) is accepted: that is the user's choice.
     pub fn taxonomy(&self) -> Result<pagesift_themes::Taxonomy, BuildError> {
-        Ok(match &self.taxonomy {
+        let taxonomy = match &self.taxonomy {
             Some(path) => pagesift_themes::Taxonomy::from_path(path)?,
             None => pagesift_themes::Taxonomy::default_taxonomy(),
-        })
+        };
+        check_languages(&taxonomy)?;
+        Ok(taxonomy)
     }
 
     /// Builds the language detector of this configuration.
@@ -111,6 +142,44 @@ impl PipelineConfig {
         )
         .with_text(!self.no_text))
     }
+}
+
+/// Fails on the first term language of `taxonomy` that a detector of every language
+/// never returns.
+fn check_languages(taxonomy: &pagesift_themes::Taxonomy) -> Result<(), BuildError> {
+    let detector = pagesift_lang::Detector::new(pagesift_lang::Settings::default())?;
+    let known = detector.languages();
+    let Some(code) = taxonomy
+        .languages()
+        .into_iter()
+        .find(|c| !known.contains(c))
+    else {
+        return Ok(());
+    };
+    let (theme, line) = taxonomy
+        .themes()
+        .iter()
+        .find_map(|t| {
+            t.terms
+                .iter()
+                .chain(&t.exclude)
+                .find(|term| term.lang == code)
+                .map(|term| (t.id.clone(), term.line))
+        })
+        .unwrap_or_default();
+    // The detector may know the language under another code (ISO 639-3 `ukr` is `uk`).
+    let suggestion =
+        pagesift_lang::Detector::new(pagesift_lang::Settings::default().with_allowlist([code]))
+            .ok()
+            .and_then(|d| d.languages().first().map(|s| s.to_string()))
+            .filter(|s| s != code);
+    Err(BuildError::TaxonomyLanguage {
+        file: taxonomy.origin().to_string(),
+        line,
+        theme,
+        code: code.to_string(),
+        suggestion,
+    })
 }
 
 #[cfg(test)]

@@ -549,3 +549,71 @@ fn a_missing_input_path_is_a_usage_error_before_anything_is_read() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains(missing_s));
 }
+
+#[test]
+fn a_taxonomy_language_the_detector_never_returns_is_a_build_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let tax = |code: &str| {
+        format!(
+            "[[theme]]\nid = \"broadband\"\nlabel = \"Broadband\"\ndescription = \"x\"\n\
+             [theme.terms]\nen = [\"broadband\"]\n{code} = [\"широкополосный доступ\"]\n"
+        )
+    };
+    // ISO 639-3 `ukr`: the detector says `uk`, so these terms would only match `und` text.
+    let ukr = write(dir.path(), "ukr.toml", tax("ukr").as_bytes());
+    let zz = write(dir.path(), "zz.toml", tax("zz").as_bytes());
+    let good = write(dir.path(), "good.toml", tax("uk").as_bytes());
+
+    let err = pagesift::PipelineConfig {
+        taxonomy: Some(ukr.clone()),
+        ..Default::default()
+    }
+    .build()
+    .err()
+    .expect("ukr is refused");
+    assert!(
+        matches!(err, pagesift::BuildError::TaxonomyLanguage { .. }),
+        "{err:?}"
+    );
+    let msg = err.to_string();
+    assert!(
+        msg.contains("ukr.toml") && msg.contains("\"ukr\"") && msg.contains("\"uk\""),
+        "names the file, the code and what to write instead: {msg}"
+    );
+
+    let out = pagesift(
+        &["run", "-", "--taxonomy", zz.to_str().unwrap()],
+        b"<p>x</p>",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("zz.toml") && stderr.contains("\"zz\""),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+
+    let out = pagesift(&["themes", "--taxonomy", ukr.to_str().unwrap()], b"");
+    assert!(!out.status.success(), "themes says what is wrong");
+    let out = pagesift(&["tag", "--taxonomy", ukr.to_str().unwrap()], b"broadband");
+    assert_eq!(out.status.code(), Some(2));
+
+    let out = pagesift(
+        &["run", "-", "--taxonomy", good.to_str().unwrap()],
+        b"<p>x</p>",
+    );
+    ok(&out);
+    // A language left out by --langs is a choice, not a mistake: still accepted.
+    let out = pagesift(
+        &[
+            "run",
+            "-",
+            "--taxonomy",
+            good.to_str().unwrap(),
+            "--langs",
+            "en,ru",
+        ],
+        b"<p>x</p>",
+    );
+    ok(&out);
+}
