@@ -2,6 +2,7 @@
 //! lingua's test sentences and on page-sized texts built from them.
 //!
 //! `cargo bench -p pagesift-lang --bench lang -- --warm-up-time 1 --measurement-time 3`
+//! (add `--features lingua-fallback` for the fallback case)
 //! Skips, saying so, when `../shared/data/lingua-testdata` is absent.
 #![allow(missing_docs)] // criterion_group! generates an undocumented function
 
@@ -52,6 +53,15 @@ fn bench(c: &mut Criterion) {
     };
     let ours = Detector::new(Settings::default().with_allowlist(LANGS)).expect("allowlist");
     let plain = whatlang::Detector::with_allowlist(WHATLANG.to_vec());
+    // With the lingua fallback for uncertain Cyrillic-script answers (feature
+    // `lingua-fallback`; `--features lingua-fallback` to include it).
+    #[cfg(feature = "lingua-fallback")]
+    let fallback = Detector::new(
+        Settings::default()
+            .with_allowlist(LANGS)
+            .with_fallback(0.65),
+    )
+    .expect("allowlist");
     for (name, texts) in [("sentences", &sentences), ("pages", &pages)] {
         let bytes: usize = texts.iter().map(String::len).sum();
         let mut group = c.benchmark_group(name);
@@ -60,6 +70,14 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 for t in texts.iter() {
                     black_box(ours.detect(black_box(t)));
+                }
+            })
+        });
+        #[cfg(feature = "lingua-fallback")]
+        group.bench_function(BenchmarkId::new("pagesift+fallback", texts.len()), |b| {
+            b.iter(|| {
+                for t in texts.iter() {
+                    black_box(fallback.detect(black_box(t)));
                 }
             })
         });

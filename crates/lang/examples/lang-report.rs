@@ -519,9 +519,23 @@ fn heldout(
             100.0 * right as f64 / all_lines.len().max(1) as f64
         );
         if fired > 0 {
+            // Lines of 25 letters or more: the blocks `detect_blocks` does not lean on
+            // the page's prior for.
+            let long: Vec<&String> = all_lines
+                .iter()
+                .filter(|l| l.chars().filter(|c| c.is_alphabetic()).count() >= 25)
+                .collect();
+            let calls = fallback_calls();
+            for l in &long {
+                (c.run)(l);
+            }
+            let fired_long = fallback_calls() - calls;
             print!(
-                "  re-asked of lingua: {fired} lines ({:.1}%)",
-                100.0 * fired as f64 / all_lines.len().max(1) as f64
+                "  re-asked of lingua: {fired} lines ({:.1}%); of the {} lines of 25+ \
+                 letters {fired_long} ({:.1}%)",
+                100.0 * fired as f64 / all_lines.len().max(1) as f64,
+                long.len(),
+                100.0 * fired_long as f64 / long.len().max(1) as f64
             );
         }
         println!();

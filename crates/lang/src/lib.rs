@@ -552,8 +552,12 @@ impl Detector {
         // The uncertain few: a second opinion from lingua, when the feature is on.
         #[cfg(feature = "lingua-fallback")]
         let (top, confidence) = match &self.fallback {
-            Some((below, fb)) if confidence < *below => self
-                .second_opinion(
+            // Headings and short blocks with a prior lean on the prior, not on lingua.
+            Some((below, fb))
+                if confidence < *below
+                    && !(prior.is_some() && prior_weight >= PRIOR_WEIGHT_HEADING) =>
+            {
+                self.second_opinion(
                     fb,
                     text,
                     scan,
@@ -561,7 +565,8 @@ impl Detector {
                     prior.and_then(cyr_index),
                     prior_weight,
                 )
-                .unwrap_or((top, confidence)),
+                .unwrap_or((top, confidence))
+            }
             _ => (top, confidence),
         };
         let mut confidence = confidence;

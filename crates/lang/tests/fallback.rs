@@ -81,3 +81,25 @@ fn detector_with_fallback_is_send_and_sync() {
     });
     assert!(d.fallback_calls() <= 3);
 }
+
+#[test]
+fn headings_with_a_page_prior_lean_on_the_prior_not_on_lingua() {
+    use pagesift_lang::BlockText;
+    let d = with_fallback();
+    let blocks = [
+        BlockText {
+            text: "Навіны",
+            is_heading: true,
+        },
+        BlockText {
+            text: "Кантакты",
+            is_heading: false,
+        },
+    ];
+    let page = d.detect_blocks(&blocks, Some("be-BY"));
+    assert_eq!(page.lang, "be", "{page:?}");
+    assert_eq!(d.fallback_calls(), 0);
+    // Without a prior the same short blocks are re-asked.
+    d.detect_blocks(&blocks, None);
+    assert!(d.fallback_calls() >= 1);
+}
