@@ -80,7 +80,7 @@
 //!
 //! # Score
 //!
-//! For each theme with `n` matches, `d` distinct terms matched, `m` matched words out of
+//! For each theme with `n` mentions, `d` distinct terms matched, `m` matched words out of
 //! the `w` words of the page (runs of letters and digits, title included, `w` at least
 //! 20):
 //!
@@ -92,7 +92,13 @@
 //!       + 0.20 · min(1, 15 · m / w)             density
 //! ```
 //!
-//! The sum is multiplied by the theme's `weight` (taxonomy, default 1) and capped at 1.
+//! A mention is a match, except that an acronym whose letters are the initials of another
+//! term of the theme matched in the same block ("the International Telecommunication
+//! Union (ITU)") is no extra mention, and counts as no extra distinct term when that term
+//! matched anywhere in the page ([`Settings::with_acronym_merge`], on by default): a name
+//! and its abbreviation are one kind of evidence. `count` in the hit still counts every
+//! match. The sum is multiplied by the theme's `weight` (taxonomy, default 1) and capped
+//! at 1.
 //! A heading-like block has at most 16 words and does not end like a sentence or a list
 //! item (`.` `;` `:`) nor look like a table row (`|`): a section heading, or a headline
 //! on a news list, so a theme that names a section is not dropped as a passing mention.
@@ -131,7 +137,7 @@ use std::collections::HashSet;
 pub use taxonomy::{Taxonomy, Term, Theme, ANY_LANG, MAX_GAP};
 
 use matcher::{Compiled, Found};
-use tokens::{is_word_char, tokenize_with, Token};
+use tokens::{is_word_char, tokenize, tokenize_with, Token};
 
 /// Tagger settings: built with [`Settings::new`] (same as [`Settings::default`]) and
 /// chained `with_*` setters.
@@ -140,6 +146,7 @@ pub struct Settings {
     threshold: f64,
     max_evidence: usize,
     prefilter: bool,
+    merge_acronyms: bool,
 }
 
 impl Default for Settings {
@@ -148,6 +155,7 @@ impl Default for Settings {
             threshold: 0.15,
             max_evidence: 10,
             prefilter: true,
+            merge_acronyms: true,
         }
     }
 }
@@ -198,6 +206,24 @@ impl Settings {
         self
     }
 
+    /// Count an acronym and its expansion as one piece of evidence: an acronym term
+    /// ("ITU", "МСЭ", "ПВТ") whose letters are the initials of another term of the same
+    /// theme ("International Telecommunication Union", "Парк высоких технологий") adds
+    /// no mention when that term matched in the same block ("the International
+    /// Telecommunication Union (ITU)") and no distinct term when it matched anywhere in
+    /// the page: a name introduced with its abbreviation is one mention, not two kinds of
+    /// evidence. Both matches stay in the evidence and in `count`. See the score formula
+    /// in the crate docs.
+    ///
+    /// ### Default
+    ///
+    /// `true`.
+    #[must_use]
+    pub fn with_acronym_merge(mut self, on: bool) -> Self {
+        self.merge_acronyms = on;
+        self
+    }
+
     /// The threshold.
     pub fn threshold(&self) -> f64 {
         self.threshold
@@ -216,6 +242,9 @@ pub struct Tagger {
     taxonomy: Taxonomy,
     settings: Settings,
     compiled: Compiled,
+    /// Per theme, per term: the terms of the same theme this term abbreviates (empty for
+    /// terms that are not acronyms).
+    expands: Vec<Vec<Vec<u32>>>,
 }
 
 /// A block of text to tag.
@@ -317,6 +346,9 @@ pub enum Error {
 #[derive(Default)]
 struct Acc {
     count: usize,
+    /// Matches that count for the score (`count` less acronyms merged with their
+    /// expansion in the same block).
+    mentions: usize,
     words: usize,
     title: bool,
     heading: bool,
@@ -341,10 +373,12 @@ impl Tagger {
     /// [`Error::Build`] if an automaton exceeds its size limits.
     pub fn new(t: Taxonomy, s: Settings) -> Result<Tagger, Error> {
         let compiled = Compiled::new(&t)?;
+        let expands = t.themes.iter().map(acronym_expansions).collect();
         Ok(Tagger {
             taxonomy: t,
             settings: s,
             compiled,
+            expands,
         })
     }
 
@@ -436,19 +470,30 @@ impl Tagger {
             // overlapping matches per theme.
             kept.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
             let mut last: Option<(u32, usize)> = None;
-            for &(theme, s, e, term, _) in &kept {
+            kept.retain(|&(theme, s, e, _, _)| {
                 if let Some((lt, le)) = last {
                     if lt == theme && s < le {
-                        continue;
+                        return false;
                     }
                 }
                 last = Some((theme, e));
+                true
+            });
+            for &(theme, s, e, term, _) in &kept {
                 if accs.is_empty() {
                     accs.resize_with(themes.len(), || None);
                 }
+                // "Name (ACR)" in one block is one mention.
+                let merged = self.settings.merge_acronyms && {
+                    let exp = &self.expands[theme as usize][term as usize];
+                    !exp.is_empty() && kept.iter().any(|k| k.0 == theme && exp.contains(&k.3))
+                };
                 let acc = accs[theme as usize].get_or_insert_with(Acc::default);
                 acc.count += 1;
-                acc.words += e - s;
+                if !merged {
+                    acc.mentions += 1;
+                    acc.words += e - s;
+                }
                 acc.title |= block.is_none();
                 acc.heading |= block.is_some() && is_heading_like(text, block_words);
                 if !acc.terms.contains(&term) {
@@ -475,9 +520,15 @@ impl Tagger {
         let mut hits: Vec<(usize, ThemeHit)> = Vec::new();
         for (i, acc) in accs.into_iter().enumerate() {
             let Some(mut acc) = acc else { continue };
-            let distinct = distinct_terms(&themes[i], &acc.terms);
+            let no_expansions = Vec::new();
+            let expands = if self.settings.merge_acronyms {
+                &self.expands[i]
+            } else {
+                &no_expansions
+            };
+            let distinct = distinct_terms(&themes[i], &acc.terms, expands);
             let score = score(
-                acc.count,
+                acc.mentions,
                 distinct,
                 acc.title,
                 acc.heading,
@@ -507,13 +558,67 @@ impl Tagger {
 
 /// Distinct terms, counting spelling variants of one language as one only when they are
 /// literally the same text (so "ИКТ" and "информационно-коммуникационные технологии" are
-/// two kinds of evidence).
-fn distinct_terms(theme: &Theme, terms: &[u32]) -> usize {
+/// two kinds of evidence), and not counting an acronym whose expansion also matched
+/// (`expands`, per term; empty when acronyms are not merged).
+fn distinct_terms(theme: &Theme, terms: &[u32], expands: &[Vec<u32>]) -> usize {
     let set: HashSet<&str> = terms
         .iter()
+        .filter(|&&t| {
+            expands
+                .get(t as usize)
+                .is_none_or(|exp| !exp.iter().any(|x| terms.contains(x)))
+        })
         .map(|&t| theme.terms[t as usize].text.as_str())
         .collect();
     set.len()
+}
+
+/// For each term of a theme, the other terms of the theme it abbreviates: the term is one
+/// token of 2 to 8 letters with at least two capitals ("ITU", "МСЭ", "IoT"), and its
+/// letters, case folded, are a subsequence of the initials of a term of two or more words
+/// that starts with that term's first initial and ends with its last ("World Summit on
+/// the Information Society" → WSIS, "Всемирная встреча на высшем уровне по вопросам
+/// информационного общества" → ВВУИО).
+fn acronym_expansions(theme: &Theme) -> Vec<Vec<u32>> {
+    let mut toks = Vec::new();
+    let initials: Vec<Vec<char>> = theme
+        .terms
+        .iter()
+        .map(|t| {
+            toks.clear();
+            tokenize(&t.text, &mut toks);
+            toks.iter().filter_map(|k| k.key.chars().next()).collect()
+        })
+        .collect();
+    theme
+        .terms
+        .iter()
+        .map(|t| {
+            let text = t.text.as_str();
+            let letters: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
+            let acronym = (2..=8).contains(&letters.len())
+                && text.chars().all(char::is_alphabetic)
+                && text.chars().filter(|c| c.is_uppercase()).count() >= 2;
+            if !acronym {
+                return Vec::new();
+            }
+            (0..theme.terms.len() as u32)
+                .filter(|&j| {
+                    let ini = &initials[j as usize];
+                    ini.len() >= 2
+                        && ini.first() == letters.first()
+                        && ini.last() == letters.last()
+                        && is_subsequence(&letters, ini)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether `needle` is a subsequence of `hay`.
+fn is_subsequence(needle: &[char], hay: &[char]) -> bool {
+    let mut it = hay.iter();
+    needle.iter().all(|c| it.any(|h| h == c))
 }
 
 /// Words for the density part of the score: runs of letters and digits (a hyphen or an
@@ -592,6 +697,44 @@ mod tests {
         assert!(!h(
             "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
         ));
+    }
+
+    #[test]
+    fn acronyms_expand_to_the_terms_whose_initials_they_are() {
+        let tax = Taxonomy::from_toml_str(
+            r#"
+[[theme]]
+id = "itu"
+label = "ITU"
+terms.en = ["International Telecommunication Union", "World Summit on the Information Society", "Internet of Things", "Intelligence Unit"]
+terms.ru = ["Парк высоких технологий"]
+acronyms.en = ["ITU", "WSIS", "IoT", "IU"]
+acronyms.ru = ["ПВТ", "ИКТ"]
+"#,
+            "t",
+        )
+        .expect("valid");
+        let exp = acronym_expansions(&tax.themes()[0]);
+        let text = |i: &u32| tax.themes()[0].terms[*i as usize].text.as_str();
+        let of = |acr: &str| -> Vec<&str> {
+            let i = tax.themes()[0]
+                .terms
+                .iter()
+                .position(|t| t.text == acr)
+                .expect("term");
+            exp[i].iter().map(text).collect()
+        };
+        assert_eq!(of("ITU"), ["International Telecommunication Union"]);
+        assert_eq!(of("WSIS"), ["World Summit on the Information Society"]);
+        assert_eq!(of("IoT"), ["Internet of Things"]);
+        assert_eq!(of("ПВТ"), ["Парк высоких технологий"]);
+        assert!(of("ИКТ").is_empty());
+        // Initials may skip words ("on the"), so "IU" fits both I…U names.
+        assert_eq!(
+            of("IU"),
+            ["International Telecommunication Union", "Intelligence Unit"]
+        );
+        assert!(exp[0].is_empty(), "a multi-word term is not an acronym");
     }
 
     #[test]

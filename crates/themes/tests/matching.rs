@@ -317,3 +317,51 @@ fn a_theme_named_in_a_headline_outweighs_a_passing_mention() {
     );
     assert!(heading > passing, "headline {heading} vs passing {passing}");
 }
+
+#[test]
+fn a_name_introduced_with_its_acronym_is_one_mention() {
+    let text = "The International Telecommunication Union (ITU) published a report on \
+                prices, tariffs and household spending in forty countries of the region.";
+    let score = |merge: bool| {
+        let t = Tagger::new(
+            Taxonomy::default_taxonomy(),
+            Settings::new()
+                .with_threshold(0.0)
+                .with_acronym_merge(merge),
+        )
+        .expect("builds");
+        let hits = t.tag_text(text, Some("en"));
+        let h = hits.into_iter().find(|h| h.id == "itu").expect("itu");
+        assert_eq!(h.count, 2, "both matches stay evidence");
+        assert_eq!(h.evidence.len(), 2);
+        h.score
+    };
+    let (merged, separate) = (score(true), score(false));
+    assert!(
+        merged + 0.1 < separate,
+        "merged {merged} should drop one mention and one distinct term vs {separate}"
+    );
+    // In different blocks the acronym is a second mention, but not a second kind of term.
+    let t = Tagger::new(
+        Taxonomy::default_taxonomy(),
+        Settings::new().with_threshold(0.0),
+    )
+    .expect("builds");
+    let blocks = [
+        TagBlock {
+            text: "The International Telecommunication Union met in Geneva.",
+            lang: Some("en"),
+        },
+        TagBlock {
+            text: "ITU members adopted the plan.",
+            lang: Some("en"),
+        },
+    ];
+    let two = t.tag(&TagInput {
+        title: None,
+        title_lang: None,
+        blocks: &blocks,
+    });
+    let two = two.iter().find(|h| h.id == "itu").expect("itu").score;
+    assert!(two > merged, "two blocks {two} > one block {merged}");
+}

@@ -315,8 +315,8 @@ pub fn page_hits(
                 .evidence
                 .iter()
                 .map(|e| match e.block {
-                    Some(b) => format!("{}@{b}", e.term),
-                    None => format!("{}@title", e.term),
+                    Some(b) => format!("{}@{b}:{}", e.term, e.start),
+                    None => format!("{}@title:{}", e.term, e.start),
                 })
                 .collect();
             out.push((
