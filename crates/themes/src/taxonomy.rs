@@ -240,7 +240,7 @@ struct RawTheme {
     #[serde(default)]
     acronyms: BTreeMap<String, Vec<Spanned<String>>>,
     #[serde(default)]
-    exclude: BTreeMap<String, Vec<Spanned<String>>>,
+    exclude: BTreeMap<String, Vec<Spanned<RawTerm>>>,
 }
 
 /// A term entry: a plain string or a table with flags.
@@ -389,13 +389,7 @@ fn validate(raw: RawFile, src: &str, origin: &str) -> Result<Taxonomy, Error> {
         for (lang, v) in t.exclude {
             for s in v {
                 let line = line_of(src, s.span().start);
-                let r = RawTerm {
-                    term: s.into_inner(),
-                    case_sensitive: false,
-                    exact: false,
-                    gap: 0,
-                };
-                exclude.push(check_term(&id, &lang, r, line, &err)?);
+                exclude.push(check_term(&id, &lang, s.into_inner(), line, &err)?);
             }
         }
         if let Some(p) = &t.parent {
