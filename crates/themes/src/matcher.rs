@@ -145,8 +145,28 @@ impl Pat {
         match &self.words[k].check {
             Check::Stem => true,
             Check::Folded(f) => tok.key == **f,
-            Check::Surface(s) => tok.surface == &**s,
+            Check::Surface(s) => tok.surface == &**s || inflected_acronym(tok.surface, s),
         }
+    }
+}
+
+/// Whether `surface` is the acronym `acr` with an inflection written in lowercase after it:
+/// a Cyrillic acronym with a case ending of one to three letters ("ЦНАПі", "ЦНАПах",
+/// "ЦНАПу"), a Latin one with a plural "s" ("CIRTs"). The token must still have the
+/// acronym's stem, so the ending is one the language's stemmer strips.
+fn inflected_acronym(surface: &str, acr: &str) -> bool {
+    let Some(rest) = surface.strip_prefix(acr) else {
+        return false;
+    };
+    let cyr = |c: char| ('\u{400}'..='\u{4ff}').contains(&c);
+    let upper = acr.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    if !upper || !acr.chars().all(char::is_uppercase) {
+        return false;
+    }
+    if acr.chars().all(cyr) {
+        (1..=3).contains(&rest.chars().count()) && rest.chars().all(|c| cyr(c) && c.is_lowercase())
+    } else {
+        acr.chars().all(|c| c.is_ascii_uppercase()) && rest == "s"
     }
 }
 
