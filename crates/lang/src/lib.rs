@@ -44,7 +44,7 @@
 //!
 //! # Optional fallback to lingua
 //!
-//! With the cargo feature `lingua-fallback`, [`Settings::with_fallback`] hands the
+//! With the cargo feature `lingua-fallback`, `Settings::with_fallback` hands the
 //! uncertain few Cyrillic-script texts to [lingua](https://docs.rs/lingua)'s high-accuracy
 //! models of the allowed Cyrillic-script languages, within the choices the letters leave
 //! open. The feature is off by default; the common path never touches lingua.
