@@ -574,6 +574,13 @@ fn is_cyrillic(c: char) -> bool {
     matches!(c as u32, 0x0400..=0x052F)
 }
 
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' | 'і' | 'ї' | 'є'
+    )
+}
+
 fn is_consonant(c: char) -> bool {
     matches!(
         c,
@@ -909,6 +916,7 @@ impl Scan {
             let mut syllabic_r = false;
             let mut hard_soft = false;
             let mut labial_ya = false;
+            let mut vowel_v_consonant = false;
             let mut vowel_e = false;
             let mut o_count = 0;
             for c in w.chars() {
@@ -956,6 +964,11 @@ impl Scan {
                 if prev == Some('р') && prev2.is_some_and(is_consonant) && is_consonant(c) {
                     syllabic_r = true;
                 }
+                // в between a vowel and a consonant ("автор", "правда", "Павлом"):
+                // Belarusian writes ў there ("аўтар", "праўда", "Паўлам").
+                if prev == Some('в') && is_consonant(c) && prev2.is_some_and(is_vowel) {
+                    vowel_v_consonant = true;
+                }
                 prev2 = prev;
                 prev = Some(c);
             }
@@ -970,6 +983,9 @@ impl Scan {
             }
             if labial_ya {
                 add[Cyr::Uk as usize] -= 1.5;
+            }
+            if vowel_v_consonant {
+                add[Cyr::Be as usize] -= 1.5;
             }
             // Belarusian akanne in the prefix аб- ("абласць", "абмеркаванне"; Russian
             // обл-, обм-); Russian words in аб- are loans ("абсолютный", "абрикос").
@@ -1202,6 +1218,17 @@ mod tests {
         assert_eq!(s.cyrillic, 18);
         assert_eq!(s.latin, 6);
         assert_eq!(s.letters, 24);
+    }
+
+    #[test]
+    fn v_between_vowel_and_consonant_is_not_belarusian() {
+        // Belarusian writes ў there ("заўтра", "аўтар"); the same word shape with another
+        // consonant carries no such evidence.
+        let be = |t: &str| Scan::new(t).evidence[Cyr::Be as usize];
+        assert!(be("завтра") <= be("застра") - 1.5);
+        assert!(be("автор") <= be("актор") - 1.5);
+        // Word-initial в and в before a vowel are Belarusian too ("вада", "навука").
+        assert_eq!(be("навука"), be("натука"));
     }
 
     #[test]
