@@ -103,3 +103,27 @@ fn headings_with_a_page_prior_lean_on_the_prior_not_on_lingua() {
     d.detect_blocks(&blocks, None);
     assert!(d.fallback_calls() >= 1);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+    // Any text, mostly Cyrillic letters, spaces, apostrophes and punctuation, goes
+    // through lingua without a panic and comes back with a confidence in [0, 1].
+    #[test]
+    fn any_cyrillic_text_is_safe_with_the_fallback(
+        text in "[а-яёіўїєґәқңөұүһјљњџѓќѕђћ'’ .,iI0-9A-Za-z-]{0,300}"
+    ) {
+        let g = with_fallback().detect(&text);
+        proptest::prop_assert!((0.0..=1.0).contains(&g.confidence));
+        proptest::prop_assert!(g.lang == "und" || g.lang.len() == 2);
+    }
+
+    // Letters every Cyrillic-script language here shares, so that lingua is asked, up to
+    // lengths where lingua switches to trigrams only (120 letters).
+    #[test]
+    fn shared_letters_reach_lingua_safely(text in "[абвгдеиклмнопрстуз ,.]{3,400}") {
+        let d = with_fallback();
+        let g = d.detect(&text);
+        proptest::prop_assert!((0.0..=1.0).contains(&g.confidence));
+        proptest::prop_assert!(g.lang == "und" || g.lang.len() == 2);
+    }
+}
