@@ -5,6 +5,7 @@
 //! cargo run --release -p pagesift-lang --example lang-report            # all three detectors
 //! cargo run --release -p pagesift-lang --example lang-report -- --fast  # skip lingua
 //! cargo run --release -p pagesift-lang --example lang-report -- --errors be word-pairs
+//! cargo run --release -p pagesift-lang --example lang-report --features lingua-fallback -- --errors be word-pairs --fallback
 //! ```
 //!
 //! Data: `<workspace>/../shared/data/lingua-testdata`, or `$PAGESIFT_SHARED_DATA/lingua-testdata`.
@@ -211,9 +212,18 @@ fn main() {
         let items = data
             .get(&(lang.as_str(), split.as_str()))
             .expect("known lang and split");
+        // `--errors LANG SPLIT --fallback`: the errors of the fallback contender.
+        #[cfg(feature = "lingua-fallback")]
+        let which = if args.iter().any(|a| a == "--fallback") {
+            &with_fallback
+        } else {
+            &ours
+        };
+        #[cfg(not(feature = "lingua-fallback"))]
+        let which = &ours;
         let mut wrong: HashMap<String, usize> = HashMap::new();
         for item in items {
-            let g = ours.detect(item);
+            let g = which.detect(item);
             if g.lang != lang {
                 *wrong.entry(g.lang.clone()).or_default() += 1;
                 println!("{}\t{:.2}\t{}", g.lang, g.confidence, item);
