@@ -87,10 +87,11 @@ fn whole_pages_of_the_corpus_stay_above_a_floor() {
     let ev = eval::run_pages(&tagger, &pages);
     let mut all = eval::Counts::default();
     let mut failures = Vec::new();
-    // Measured: en 0.876, ru 0.938, be 0.878, uk 0.875 (F1); all P 0.914, F1 0.894.
+    // Measured: en 0.886, ru 0.938, be 0.889, uk 0.875 (F1); en P 0.951; all P 0.927,
+    // F1 0.901.
     for (lang, c) in &ev.per_lang {
         all.add(*c);
-        let f1_min = if lang == "ru" { 0.92 } else { 0.86 };
+        let f1_min = if lang == "ru" { 0.92 } else { 0.87 };
         if c.f1() < f1_min || c.precision() < 0.86 {
             failures.push(format!(
                 "{lang}: P {:.3} R {:.3} F1 {:.3} (need P ≥ 0.86, F1 ≥ {f1_min})",
@@ -100,9 +101,9 @@ fn whole_pages_of_the_corpus_stay_above_a_floor() {
             ));
         }
     }
-    if all.precision() < 0.90 || all.f1() < 0.88 {
+    if all.precision() < 0.92 || all.f1() < 0.89 {
         failures.push(format!(
-            "all: P {:.3} R {:.3} F1 {:.3} (need P ≥ 0.90, F1 ≥ 0.88)",
+            "all: P {:.3} R {:.3} F1 {:.3} (need P ≥ 0.92, F1 ≥ 0.89)",
             all.precision(),
             all.recall(),
             all.f1()
