@@ -126,7 +126,11 @@ fn heldout_page_sets_load_and_score_like_corpus_pages() {
         .expect("exists");
     assert_eq!(pages.len(), 3);
     assert_eq!(pages[1].title, "");
-    assert_eq!(pages[2].blocks.len(), 1);
+    assert_eq!(
+        pages[2].blocks.len(),
+        1,
+        "a first block repeating the title is dropped"
+    );
     let tagger = Tagger::from_taxonomy(Taxonomy::default_taxonomy()).expect("builds");
     let ev = eval::run_pages(&tagger, &pages);
     assert_eq!(ev.cases.values().sum::<usize>(), 3);

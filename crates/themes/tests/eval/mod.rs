@@ -275,6 +275,12 @@ pub fn load_heldout(path: &std::path::Path) -> Result<Option<Vec<Page>>, String>
                 })
                 .collect()
         };
+        let title = v["title"].as_str().unwrap_or("").trim().to_owned();
+        let mut blocks = strings("blocks")?;
+        // As for corpus/pages: a first block repeating the title is the title.
+        if !title.is_empty() && blocks.first().is_some_and(|b| b.trim() == title) {
+            blocks.remove(0);
+        }
         out.push(Page {
             name: v["id"]
                 .as_str()
@@ -283,8 +289,8 @@ pub fn load_heldout(path: &std::path::Path) -> Result<Option<Vec<Page>>, String>
                 .as_str()
                 .ok_or(format!("{}: no \"lang\"", at()))?
                 .to_owned(),
-            title: v["title"].as_str().unwrap_or("").to_owned(),
-            blocks: strings("blocks")?,
+            title,
+            blocks,
             gold: strings("themes")?.into_iter().collect(),
         });
     }
