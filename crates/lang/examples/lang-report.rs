@@ -6,6 +6,7 @@
 //! cargo run --release -p pagesift-lang --example lang-report -- --fast  # skip lingua
 //! cargo run --release -p pagesift-lang --example lang-report -- --errors be word-pairs
 //! cargo run --release -p pagesift-lang --example lang-report --features lingua-fallback -- --errors be word-pairs --fallback
+//! cargo run --release -p pagesift-lang --example lang-report --features lingua-fallback -- --fast --fallback-below 0.65 --fallback-long 0.65
 //! ```
 //!
 //! Data: `<workspace>/../shared/data/lingua-testdata`, or `$PAGESIFT_SHARED_DATA/lingua-testdata`.
@@ -112,16 +113,25 @@ fn main() {
             .with_south_slavic_margin(LEAN_MARGIN),
     )
     .expect("allowlist");
+    // `--fallback-below X` and `--fallback-long X` set the fallback contender's thresholds
+    // (texts of one or two Cyrillic words, and longer ones).
+    let arg = |name: &str| -> Option<f64> {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1)?.parse().ok())
+    };
     #[cfg(feature = "lingua-fallback")]
-    let with_fallback = Detector::new(
-        Settings::default().with_allowlist(LANGS).with_fallback(
-            args.iter()
-                .position(|a| a == "--fallback-below")
-                .and_then(|i| args.get(i + 1)?.parse().ok())
-                .unwrap_or(FALLBACK_BELOW),
-        ),
-    )
-    .expect("allowlist");
+    let with_fallback = {
+        let mut s = Settings::default()
+            .with_allowlist(LANGS)
+            .with_fallback(arg("--fallback-below").unwrap_or(FALLBACK_BELOW));
+        if let Some(long) = arg("--fallback-long") {
+            s = s.with_long_text_fallback(long);
+        }
+        Detector::new(s).expect("allowlist")
+    };
+    #[cfg(not(feature = "lingua-fallback"))]
+    let _ = arg;
     // Texts re-asked of lingua so far by the fallback contender.
     #[cfg(feature = "lingua-fallback")]
     let fallback_calls = || with_fallback.fallback_calls();

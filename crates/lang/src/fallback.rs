@@ -1,9 +1,12 @@
 //! Optional second opinion from lingua's high-accuracy models for the Cyrillic-script texts
 //! whose answer stays uncertain (feature `lingua-fallback`).
 //!
-//! The lingua detector is built on first use, once per [`crate::Detector`] (its clones
-//! share it); lingua loads each language model on first use too and shares the loaded
-//! models between all its detectors in the process.
+//! lingua is asked only about the languages the letters leave open for a text (two to
+//! seven of them), not about every allowed one: its cost grows with each language it
+//! scores, and the open set is most often two or three. One lingua detector per open
+//! set is built on first use, once per [`crate::Detector`] (its clones share them);
+//! building one is cheap, since lingua loads each language model once per process, on
+//! first use, and shares it between all its detectors.
 
 use crate::cyrillic::{Cyr, N};
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
@@ -21,19 +24,23 @@ const LINGUA: [Language; N] = [
     Language::Kazakh,
 ];
 
-/// The lingua side of a detector: which languages to ask about, the detector once built,
-/// and how often it was asked.
+/// The lingua side of a detector: which languages may be asked about, one lingua
+/// detector per set of open languages (by bit mask over `Cyr`), built on first use, and
+/// how often it was asked.
 pub(crate) struct Fallback {
-    languages: Vec<Language>,
-    detector: OnceLock<LanguageDetector>,
+    allowed: u32,
+    detectors: Box<[OnceLock<LanguageDetector>]>,
     calls: AtomicU64,
 }
 
 impl std::fmt::Debug for Fallback {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Fallback")
-            .field("languages", &self.languages)
-            .field("built", &self.detector.get().is_some())
+            .field("allowed", &format_args!("{:#09b}", self.allowed))
+            .field(
+                "built",
+                &self.detectors.iter().filter(|d| d.get().is_some()).count(),
+            )
             .field("calls", &self.calls.load(Ordering::Relaxed))
             .finish()
     }
@@ -43,14 +50,10 @@ impl Fallback {
     /// A fallback over the allowed Cyrillic languages; `None` when fewer than two are
     /// allowed (there is nothing to choose between).
     pub(crate) fn new(allowed: &[bool; N]) -> Option<Fallback> {
-        let languages: Vec<Language> = Cyr::ALL
-            .iter()
-            .filter(|c| allowed[**c as usize])
-            .map(|c| LINGUA[*c as usize])
-            .collect();
-        (languages.len() >= 2).then(|| Fallback {
-            languages,
-            detector: OnceLock::new(),
+        let mask = (0..N).filter(|i| allowed[*i]).fold(0u32, |m, i| m | 1 << i);
+        (mask.count_ones() >= 2).then(|| Fallback {
+            allowed: mask,
+            detectors: (0..1usize << N).map(|_| OnceLock::new()).collect(),
             calls: AtomicU64::new(0),
         })
     }
@@ -60,13 +63,27 @@ impl Fallback {
         self.calls.load(Ordering::Relaxed)
     }
 
-    /// lingua's confidence per language, in `Cyr` order (0 for languages it was not asked
-    /// about or rules out).
-    pub(crate) fn confidences(&self, text: &str) -> [f64; N] {
+    /// lingua's confidence per language among the `open` ones (indexes in `Cyr` order),
+    /// in `Cyr` order; 0 for languages it was not asked about or rules out. `None` when
+    /// fewer than two of them are allowed.
+    pub(crate) fn confidences(&self, text: &str, open: &[usize]) -> Option<[f64; N]> {
+        let mask = open
+            .iter()
+            .filter(|i| **i < N)
+            .fold(0u32, |m, i| m | 1 << i)
+            & self.allowed;
+        if mask.count_ones() < 2 {
+            return None;
+        }
         self.calls.fetch_add(1, Ordering::Relaxed);
-        let detector = self
-            .detector
-            .get_or_init(|| LanguageDetectorBuilder::from_languages(&self.languages).build());
+        let detector = self.detectors[mask as usize].get_or_init(|| {
+            let languages: Vec<Language> = Cyr::ALL
+                .iter()
+                .filter(|c| mask & (1 << (**c as u32)) != 0)
+                .map(|c| LINGUA[*c as usize])
+                .collect();
+            LanguageDetectorBuilder::from_languages(&languages).build()
+        });
         let mut out = [0.0; N];
         for (lang, p) in detector.compute_language_confidence_values(text) {
             if let Some(i) = LINGUA.iter().position(|l| *l == lang) {
@@ -77,6 +94,6 @@ impl Fallback {
                 };
             }
         }
-        out
+        Some(out)
     }
 }

@@ -33,19 +33,22 @@ fn data_dir() -> PathBuf {
         .join("lingua-testdata")
 }
 
-/// Floors with the lingua fallback at 0.65 (feature `lingua-fallback`), Cyrillic-script
-/// languages only (the others are not re-asked and keep the floors above). These are at
-/// or above lingua high-accuracy's own figures for be, ru and uk on single words and
-/// word pairs (91.5 / 99.1, 76.6 / 94.7, 85.4 / 97.5) and 99.5 on their sentences.
+/// Floors with the lingua fallback at 0.65 (feature `lingua-fallback`; texts of three
+/// words or more re-asked below 0.325), Cyrillic-script languages only (the others are
+/// not re-asked and keep the floors above). These are at or above lingua high-accuracy's
+/// own figures for be, ru and uk on single words and word pairs (91.5 / 99.1, 76.6 / 94.7,
+/// 85.4 / 97.5) and at 99.5 or more on their sentences. Serbian sentences (94.1) gain
+/// little from the fallback at the long-text default; `with_long_text_fallback(0.65)`
+/// gives 98.4 at 2.9 times the lingua calls.
 #[cfg(feature = "lingua-fallback")]
 const FALLBACK_FLOORS: [(&str, [f64; 3]); 7] = [
     ("be", [93.0, 99.1, 99.5]),
     ("bg", [55.0, 81.5, 97.5]),
     ("kk", [87.5, 97.0, 99.5]),
-    ("mk", [57.0, 81.5, 98.5]),
-    ("ru", [86.0, 97.0, 99.5]),
-    ("sr", [58.5, 83.0, 98.0]),
-    ("uk", [89.0, 97.5, 99.5]),
+    ("mk", [57.0, 81.5, 99.0]),
+    ("ru", [86.0, 97.0, 99.7]),
+    ("sr", [58.5, 83.0, 93.5]),
+    ("uk", [89.0, 97.5, 99.6]),
 ];
 
 #[test]
