@@ -63,6 +63,13 @@ pub enum BuildError {
     /// The language list names an unknown language.
     #[error("--langs: {0}")]
     Lang(pagesift_lang::Error),
+    /// A lingua fallback threshold was given (`--lang-fallback`) to a pagesift built
+    /// without the `lingua-fallback` cargo feature.
+    #[error(
+        "--lang-fallback: this pagesift was built without the lingua-fallback feature; \
+         rebuild with `cargo build --release --features lingua-fallback`"
+    )]
+    LangFallbackUnavailable,
     /// A taxonomy has terms in a language the language detector never returns: they
     /// would only ever match text of undetermined language (`und`).
     #[error(
@@ -101,9 +108,26 @@ pub struct PipelineConfig {
     pub langs: Option<Vec<String>>,
     /// Leave the main text out of records.
     pub no_text: bool,
+    /// Re-ask lingua's high-accuracy models about Cyrillic-script text whose language
+    /// guess has a confidence below this (`--lang-fallback`; see pagesift-lang's
+    /// `Settings::with_fallback`). Needs the `lingua-fallback` cargo feature: without it,
+    /// building fails with [`BuildError::LangFallbackUnavailable`]. `None` (the default)
+    /// never asks lingua.
+    pub lang_fallback: Option<f64>,
 }
 
 impl PipelineConfig {
+    /// Sets [`lang_fallback`](Self::lang_fallback): the confidence below which the
+    /// language detector re-asks lingua (0.65 is the value measured in pagesift-lang's
+    /// README; texts of three words or more are re-asked below half of it).
+    ///
+    /// ### Default
+    /// None: off.
+    pub fn with_lang_fallback(mut self, below: f64) -> Self {
+        self.lang_fallback = Some(below);
+        self
+    }
+
     /// Loads the taxonomy used by this configuration and checks that the language
     /// detector can return every language its terms are written in.
     ///
@@ -123,10 +147,27 @@ impl PipelineConfig {
     }
 
     /// Builds the language detector of this configuration.
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError::Lang`] for an unknown language in [`langs`](Self::langs);
+    /// [`BuildError::LangFallbackUnavailable`] when [`lang_fallback`](Self::lang_fallback)
+    /// is set in a build without the `lingua-fallback` feature.
     pub fn detector(&self) -> Result<pagesift_lang::Detector, BuildError> {
         let mut settings = pagesift_lang::Settings::default();
         if let Some(langs) = &self.langs {
             settings = settings.with_allowlist(langs);
+        }
+        if let Some(below) = self.lang_fallback {
+            #[cfg(feature = "lingua-fallback")]
+            {
+                settings = settings.with_fallback(below);
+            }
+            #[cfg(not(feature = "lingua-fallback"))]
+            {
+                let _ = below;
+                return Err(BuildError::LangFallbackUnavailable);
+            }
         }
         Ok(pagesift_lang::Detector::new(settings)?)
     }

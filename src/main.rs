@@ -13,7 +13,8 @@ const RUN_EXAMPLES: &str = "Examples:
   pagesift run corpus/                          # every page under corpus/, JSON Lines to stdout
   pagesift run crawl.warc.gz -o pages.jsonl     # a WARC crawl, records to a file
   pagesift run pages/ --format csv --no-text -o pages.csv
-  cat pages.jsonl | pagesift run - --stdin-format jsonl --langs be,ru,en";
+  cat pages.jsonl | pagesift run - --stdin-format jsonl --langs be,ru,en
+  pagesift run pages/ --lang-fallback -o pages.jsonl   # build with --features lingua-fallback";
 
 #[derive(Parser)]
 #[command(
@@ -54,6 +55,26 @@ struct StageArgs {
     /// Comma-separated language codes to choose from (default: all).
     #[arg(long, value_name = "CODES", value_delimiter = ',')]
     langs: Option<Vec<String>>,
+    /// Re-ask lingua's high-accuracy models about uncertain Cyrillic-script text: below
+    /// this confidence on one or two words, below half of it on longer text. Slower on
+    /// short lines; needs a build with `--features lingua-fallback`.
+    #[arg(
+        long,
+        value_name = "THRESHOLD",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "0.65",
+        value_parser = parse_threshold
+    )]
+    lang_fallback: Option<f64>,
+}
+
+/// A confidence threshold in (0, 1].
+fn parse_threshold(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x > 0.0 && x <= 1.0 => Ok(x),
+        _ => Err(format!("{s:?} is not a confidence above 0 and at most 1")),
+    }
 }
 
 #[derive(Subcommand)]
@@ -220,6 +241,7 @@ fn config(stages: StageArgs, no_text: bool) -> PipelineConfig {
         taxonomy: stages.taxonomy,
         langs: stages.langs,
         no_text,
+        lang_fallback: stages.lang_fallback,
     }
 }
 

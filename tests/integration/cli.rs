@@ -617,3 +617,125 @@ fn a_taxonomy_language_the_detector_never_returns_is_a_build_error() {
     );
     ok(&out);
 }
+
+/// Short lines the letters alone leave open: what the plain detector says, and the right
+/// answer that `--lang-fallback` (lingua) gives.
+const AMBIGUOUS_LINES: [(&str, &str, &str); 8] = [
+    ("Карта сайта", "bg", "ru"),
+    ("Вход на сайт", "be", "ru"),
+    ("План работы на год", "be", "ru"),
+    ("Пошук", "sr", "uk"),
+    ("Кантакты", "ru", "be"),
+    ("Навіны", "be", "be"),
+    ("Головна сторінка", "uk", "uk"),
+    ("Работа отдела", "ru", "ru"),
+];
+
+fn lang_lines(args: &[&str]) -> Vec<String> {
+    let input: String = AMBIGUOUS_LINES
+        .iter()
+        .map(|l| format!("{}\n", l.0))
+        .collect();
+    let out = pagesift(args, input.as_bytes());
+    ok(&out);
+    records(&out)
+        .iter()
+        .map(|r| r["lang"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn lang_fallback_threshold_must_be_a_confidence() {
+    for bad in [
+        "--lang-fallback=0",
+        "--lang-fallback=1.5",
+        "--lang-fallback=x",
+    ] {
+        let out = pagesift(&["lang", bad], "Работа".as_bytes());
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("--lang-fallback"), "{bad}: {stderr}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[cfg(not(feature = "lingua-fallback"))]
+#[test]
+fn lang_fallback_without_the_feature_is_a_usage_error_that_says_how_to_rebuild() {
+    let html = article("Новости", "Министерство связи и информатизации сообщает.");
+    for (args, stdin) in [
+        (
+            &["lang", "--lines", "--lang-fallback"][..],
+            "Работа\n".as_bytes(),
+        ),
+        (&["tag", "--lang-fallback=0.5"][..], "Работа".as_bytes()),
+        (&["run", "-", "--lang-fallback"][..], html.as_bytes()),
+        (&["run", "--lang-fallback", "-"][..], html.as_bytes()),
+    ] {
+        let out = pagesift(args, stdin);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("built without the lingua-fallback feature")
+                && stderr.contains("cargo build --release --features lingua-fallback"),
+            "{args:?}: {stderr}"
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    let err = pagesift::PipelineConfig::default()
+        .with_lang_fallback(0.65)
+        .build()
+        .err()
+        .expect("no fallback in this build");
+    assert!(
+        matches!(err, pagesift::BuildError::LangFallbackUnavailable),
+        "{err:?}"
+    );
+    // Without the option nothing changes.
+    assert_eq!(
+        lang_lines(&["lang", "--lines"]),
+        AMBIGUOUS_LINES.map(|l| l.1)
+    );
+}
+
+#[cfg(feature = "lingua-fallback")]
+#[test]
+fn lang_fallback_settles_short_ambiguous_lines() {
+    assert_eq!(
+        lang_lines(&["lang", "--lines"]),
+        AMBIGUOUS_LINES.map(|l| l.1),
+        "without the option, the plain detector"
+    );
+    assert_eq!(
+        lang_lines(&["lang", "--lines", "--lang-fallback"]),
+        AMBIGUOUS_LINES.map(|l| l.2)
+    );
+    assert_eq!(
+        lang_lines(&[
+            "lang",
+            "--lines",
+            "--lang-fallback=0.65",
+            "--langs",
+            "be,ru,uk"
+        ]),
+        AMBIGUOUS_LINES.map(|l| l.2)
+    );
+    // The pipeline config carries it too.
+    let d = pagesift::PipelineConfig::default()
+        .with_lang_fallback(0.65)
+        .detector()
+        .unwrap();
+    assert_eq!(d.detect("Карта сайта").lang, "ru");
+    assert_eq!(d.fallback_calls(), 1);
+    // A run with it gives one ok record per page.
+    let html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Навіны</title></head>\
+                <body><main><h1>Навіны</h1><p>Кантакты</p><p>Міністэрства сувязі і \
+                інфарматызацыі Рэспублікі Беларусь паведамляе пра пачатак працы.</p></main>\
+                </body></html>";
+    let out = pagesift(&["run", "-", "--lang-fallback"], html.as_bytes());
+    ok(&out);
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["status"], "ok");
+    assert_eq!(recs[0]["lang"], "be", "{}", recs[0]);
+}
