@@ -257,7 +257,16 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
             fail_on_error,
             stdin_format,
         } => {
+            // Every argument is checked before the output file is created: creating it
+            // empties it, and a usage error must leave an existing file as it was.
             check_inputs(&inputs)?;
+            if threads.is_some_and(|n| n > 1024) {
+                return Err(usage(anyhow!("--threads: at most 1024")));
+            }
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads.unwrap_or(0))
+                .build()
+                .map_err(|e| usage(anyhow!("--threads: {e}")))?;
             let pipeline = config(stages, no_text).build().map_err(usage)?;
             let out: Box<dyn Write + Send> = if output.as_os_str() == "-" {
                 Box::new(BufWriter::new(io::stdout()))
@@ -281,13 +290,6 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
                 items = items.with_exclude(&output);
             }
             let mut progress = Bar::new(&inputs, items.counter());
-            if threads.is_some_and(|n| n > 1024) {
-                return Err(usage(anyhow!("--threads: at most 1024")));
-            }
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads.unwrap_or(0))
-                .build()
-                .map_err(|e| usage(anyhow!("--threads: {e}")))?;
             let summary: Summary = pool
                 .install(|| pagesift::run(&pipeline, items, |r| writer.write(r), &mut progress))
                 .and_then(|s| writer.flush().map(|()| s))

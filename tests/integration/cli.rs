@@ -739,3 +739,33 @@ fn lang_fallback_settles_short_ambiguous_lines() {
     assert_eq!(recs[0]["status"], "ok");
     assert_eq!(recs[0]["lang"], "be", "{}", recs[0]);
 }
+
+#[test]
+fn a_usage_error_leaves_an_existing_output_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(
+        dir.path(),
+        "good.html",
+        article("A", "Broadband.").as_bytes(),
+    );
+    let out_file = write(dir.path(), "out.jsonl", b"earlier results\n");
+    let (good, out_s) = (good.to_str().unwrap(), out_file.to_str().unwrap());
+    let mut cases = vec![
+        vec!["--threads", "5000"],
+        vec!["--langs", "xx-not-a-language"],
+    ];
+    if cfg!(not(feature = "lingua-fallback")) {
+        cases.push(vec!["--lang-fallback"]);
+    }
+    for extra in cases {
+        let mut args = vec!["run", good, "-o", out_s];
+        args.extend(&extra);
+        let out = pagesift(&args, b"");
+        assert_eq!(out.status.code(), Some(2), "{extra:?}");
+        assert_eq!(
+            std::fs::read(&out_file).unwrap(),
+            b"earlier results\n",
+            "{extra:?} emptied the output file"
+        );
+    }
+}
