@@ -236,6 +236,58 @@ fn check_inputs(inputs: &[PathBuf]) -> Result<(), Fail> {
     Ok(())
 }
 
+/// Fails (exit 2) when the output file is also one of the input files given on the
+/// command line (by the same path, a symlink or a hard link): creating the output empties
+/// it before it is read. An output file inside an input directory is fine: the walk skips
+/// it ([`Inputs::with_exclude`]).
+fn check_output(inputs: &[PathBuf], output: &std::path::Path) -> Result<(), Fail> {
+    if output.as_os_str() == "-" {
+        return Ok(());
+    }
+    // An output that does not exist yet cannot be an input.
+    let Ok(out_meta) = std::fs::metadata(output) else {
+        return Ok(());
+    };
+    for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
+        let same = std::fs::metadata(input)
+            .is_ok_and(|in_meta| same_file(input, &in_meta, output, &out_meta));
+        if same {
+            return Err(usage(anyhow!(
+                "-o {}: this is also the input {}; writing it would empty it before it is read",
+                output.display(),
+                input.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Whether two paths lead to the same file.
+#[cfg(unix)]
+fn same_file(
+    _a: &std::path::Path,
+    a: &std::fs::Metadata,
+    _b: &std::path::Path,
+    b: &std::fs::Metadata,
+) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+/// Whether two paths lead to the same file.
+#[cfg(not(unix))]
+fn same_file(
+    a: &std::path::Path,
+    _: &std::fs::Metadata,
+    b: &std::path::Path,
+    _: &std::fs::Metadata,
+) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 fn config(stages: StageArgs, no_text: bool) -> PipelineConfig {
     PipelineConfig {
         taxonomy: stages.taxonomy,
@@ -260,6 +312,7 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
             // Every argument is checked before the output file is created: creating it
             // empties it, and a usage error must leave an existing file as it was.
             check_inputs(&inputs)?;
+            check_output(&inputs, &output)?;
             if threads.is_some_and(|n| n > 1024) {
                 return Err(usage(anyhow!("--threads: at most 1024")));
             }

@@ -769,3 +769,44 @@ fn a_usage_error_leaves_an_existing_output_file_as_it_was() {
         );
     }
 }
+
+#[test]
+fn an_output_file_that_is_also_an_input_is_a_usage_error_and_is_not_emptied() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = article("A", "Broadband.");
+    let input = write(dir.path(), "in.html", page.as_bytes());
+    let jsonl = format!("{}\n", serde_json::json!({ "html": page }));
+    let jsonl_in = write(dir.path(), "in.jsonl", jsonl.as_bytes());
+    let other = write(dir.path(), "other.html", page.as_bytes());
+    let mut outputs = vec![
+        (input.clone(), input.clone()),
+        (jsonl_in.clone(), jsonl_in.clone()),
+    ];
+    #[cfg(unix)]
+    {
+        // The same file under another name: a symlink to it, a hard link to it.
+        let sym = dir.path().join("sym.html");
+        std::os::unix::fs::symlink(&input, &sym).unwrap();
+        outputs.push((input.clone(), sym));
+        let hard = dir.path().join("hard.html");
+        std::fs::hard_link(&input, &hard).unwrap();
+        outputs.push((input.clone(), hard));
+    }
+    for (target, out_path) in outputs {
+        let before = std::fs::read(&target).unwrap();
+        let (other_s, out_s) = (other.to_str().unwrap(), out_path.to_str().unwrap());
+        let out = pagesift(&["run", other_s, out_s, "-o", out_s], b"");
+        assert_eq!(out.status.code(), Some(2), "{out_s}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("also the input"), "{stderr}");
+        assert_eq!(std::fs::read(&target).unwrap(), before, "{out_s} emptied");
+    }
+    // An output file inside an input directory is still fine: the walk leaves it out.
+    let out_file = dir.path().join("out.jsonl");
+    let (d, out_s) = (dir.path().to_str().unwrap(), out_file.to_str().unwrap());
+    let out = pagesift(&["run", d, "-o", out_s, "--no-text"], b"");
+    ok(&out);
+    let written = std::fs::read_to_string(&out_file).unwrap();
+    assert!(!written.contains("out.jsonl"), "{written}");
+    assert!(written.contains("other.html"), "{written}");
+}
