@@ -220,20 +220,38 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// Fails (exit 2) on an input path given on the command line that cannot be reached: a
-/// typo or a missing mount is a usage error, caught before anything is read or written.
-/// A file found unreadable while walking a directory is different: it becomes an `io`
-/// error record and the run goes on.
+/// Fails (exit 2) on an input path given on the command line that cannot be opened: a
+/// typo, a missing mount, a dangling symlink, a file or directory without read permission
+/// or a socket is a usage error, caught before anything is read or written. A file found
+/// unreadable while walking a directory is different: it becomes an `io` error record and
+/// the run goes on.
 fn check_inputs(inputs: &[PathBuf]) -> Result<(), Fail> {
     for path in inputs {
         if path.as_os_str() == "-" {
             continue;
         }
-        if let Err(e) = std::fs::metadata(path) {
-            return Err(usage(anyhow!("cannot read input {}: {e}", path.display())));
+        let cannot = |e: io::Error| usage(anyhow!("cannot read input {}: {e}", path.display()));
+        let meta = std::fs::metadata(path).map_err(cannot)?;
+        if meta.is_dir() {
+            std::fs::read_dir(path).map_err(cannot)?;
+        } else if meta.is_file() || is_socket(&meta) {
+            // Not FIFOs or devices: opening a FIFO blocks until a writer comes (and `<(cmd)`
+            // gives a pipe that must be read only once).
+            File::open(path).map_err(cannot)?;
         }
     }
     Ok(())
+}
+
+#[cfg(unix)]
+fn is_socket(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_socket()
+}
+
+#[cfg(not(unix))]
+fn is_socket(_: &std::fs::Metadata) -> bool {
+    false
 }
 
 /// Fails (exit 2) when the output file is also one of the input files given on the

@@ -810,3 +810,51 @@ fn an_output_file_that_is_also_an_input_is_a_usage_error_and_is_not_emptied() {
     assert!(!written.contains("out.jsonl"), "{written}");
     assert!(written.contains("other.html"), "{written}");
 }
+
+#[test]
+fn an_explicit_input_that_cannot_be_opened_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(
+        dir.path(),
+        "good.html",
+        article("A", "Broadband.").as_bytes(),
+    );
+    let good = good.to_str().unwrap();
+    // A path through a file, and a dangling symlink.
+    let mut bad = vec![format!("{good}/x")];
+    #[cfg(unix)]
+    {
+        let dangling = dir.path().join("dangling.html");
+        std::os::unix::fs::symlink(dir.path().join("gone.html"), &dangling).unwrap();
+        bad.push(dangling.to_str().unwrap().to_string());
+        // Exists, but open(2) refuses it (even to root).
+        let sock = dir.path().join("page.sock");
+        let _listener = std::os::unix::net::UnixListener::bind(&sock).unwrap();
+        bad.push(sock.to_str().unwrap().to_string());
+        // Unreadable by mode: only meaningful when the tests do not run as root.
+        use std::os::unix::fs::PermissionsExt;
+        let locked_file = write(dir.path(), "locked.html", b"<p>x</p>");
+        let locked_dir = dir.path().join("locked");
+        std::fs::create_dir(&locked_dir).unwrap();
+        for p in [&locked_file, &locked_dir] {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o000)).unwrap();
+        }
+        if std::fs::File::open(&locked_file).is_err() {
+            bad.push(locked_file.to_str().unwrap().to_string());
+            bad.push(locked_dir.to_str().unwrap().to_string());
+        } else {
+            eprintln!("skipping the mode-000 inputs: running as root");
+        }
+    }
+    let out_file = dir.path().join("out.jsonl");
+    for b in &bad {
+        let out = pagesift(&["run", good, b, "-o", out_file.to_str().unwrap()], b"");
+        assert_eq!(out.status.code(), Some(2), "{b}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!("cannot read input {b}")),
+            "{stderr}"
+        );
+        assert!(!out_file.exists(), "{b}: nothing written before the check");
+    }
+}
