@@ -231,7 +231,25 @@ fn check_inputs(inputs: &[PathBuf]) -> Result<(), Fail> {
             continue;
         }
         let cannot = |e: io::Error| usage(anyhow!("cannot read input {}: {e}", path.display()));
-        let meta = std::fs::metadata(path).map_err(cannot)?;
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                // `--lang-fallback 0.5 pages/` reads 0.5 as an input: the option's value
+                // must be attached (it may be left out).
+                let number = path
+                    .to_str()
+                    .filter(|s| s.parse::<f64>().is_ok_and(f64::is_finite));
+                if let Some(x) = number.filter(|_| bare_lang_fallback()) {
+                    return Err(usage(anyhow!(
+                        "cannot read input {}: {e}; to give --lang-fallback a threshold, \
+                         write --lang-fallback={x}",
+                        path.display()
+                    )));
+                }
+                return Err(cannot(e));
+            }
+            Err(e) => return Err(cannot(e)),
+        };
         if meta.is_dir() {
             std::fs::read_dir(path).map_err(cannot)?;
         } else if meta.is_file() || is_socket(&meta) {
@@ -241,6 +259,13 @@ fn check_inputs(inputs: &[PathBuf]) -> Result<(), Fail> {
         }
     }
     Ok(())
+}
+
+/// Whether `--lang-fallback` was given on the command line without `=VALUE`.
+fn bare_lang_fallback() -> bool {
+    std::env::args_os()
+        .take_while(|a| a != "--")
+        .any(|a| a == "--lang-fallback")
 }
 
 #[cfg(unix)]

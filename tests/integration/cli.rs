@@ -858,3 +858,37 @@ fn an_explicit_input_that_cannot_be_opened_is_a_usage_error() {
         assert!(!out_file.exists(), "{b}: nothing written before the check");
     }
 }
+
+#[test]
+fn a_threshold_given_apart_from_lang_fallback_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.html", article("A", "Broadband.").as_bytes());
+    let d = dir.path().to_str().unwrap();
+    for args in [
+        &["run", "--lang-fallback", "0.5", d][..],
+        &["inspect", "--lang-fallback", "0.5"][..],
+    ] {
+        let out = pagesift(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("cannot read input 0.5") && stderr.contains("--lang-fallback=0.5"),
+            "{args:?}: {stderr}"
+        );
+    }
+    // A missing input that is no number, or a number without a bare --lang-fallback,
+    // gets the plain message.
+    for args in [
+        &["run", "--lang-fallback", "nothing-here", d][..],
+        &["run", "--lang-fallback=0.7", "0.5", d][..],
+        &["run", "0.5", d][..],
+    ] {
+        let out = pagesift(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("cannot read input") && !stderr.contains("write --lang-fallback="),
+            "{args:?}: {stderr}"
+        );
+    }
+}
