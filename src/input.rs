@@ -44,7 +44,7 @@ pub enum SkipKind {
     /// A file in a directory that is neither HTML nor a known crawl format.
     OtherFile,
     /// A file or directory already read in this run (given twice, or reached again through
-    /// a symlink or a hard link); see [`Inputs`].
+    /// a symlink or a hard link), or `-` given again; see [`Inputs`].
     Duplicate,
     /// Any other WARC record type.
     Other,
@@ -191,8 +191,13 @@ impl<R: Read> Read for Counting<R> {
 }
 
 enum Pending {
-    Path { path: PathBuf, explicit: bool },
+    Path {
+        path: PathBuf,
+        explicit: bool,
+    },
     Stdin(StdinFormat),
+    /// `-` given again: standard input is read once.
+    StdinAgain,
 }
 
 /// Identifies a file independently of the path it was reached by.
@@ -222,6 +227,8 @@ fn file_key(path: &Path, _meta: &fs::Metadata) -> Option<FileKey> {
 /// [`Item::Skipped`]`(`[`SkipKind::Duplicate`]`)` — counted in the summary, no error
 /// record — so each page gives exactly one record. Only a directory reached from inside
 /// itself (a symlink to an ancestor) is a symlink loop and an error record (`symlink-loop`).
+/// Standard input too: a second `-` is a `duplicate`, as it could only read an empty
+/// stream. (FIFOs and devices given twice are read twice, as asked.)
 pub struct Inputs {
     pending: Vec<Pending>,
     current: Option<Box<dyn Iterator<Item = Item> + Send>>,
@@ -234,12 +241,17 @@ pub struct Inputs {
 impl Inputs {
     /// Builds the stream; `-` means standard input, read as `stdin_format`.
     pub fn new<P: AsRef<Path>>(inputs: &[P], stdin_format: StdinFormat) -> Self {
+        let mut stdin_seen = false;
         let mut pending: Vec<Pending> = inputs
             .iter()
             .map(|p| {
                 let p = p.as_ref();
                 if p == Path::new("-") {
-                    Pending::Stdin(stdin_format)
+                    if std::mem::replace(&mut stdin_seen, true) {
+                        Pending::StdinAgain
+                    } else {
+                        Pending::Stdin(stdin_format)
+                    }
                 } else {
                     Pending::Path {
                         path: p.to_path_buf(),
@@ -304,6 +316,7 @@ impl Inputs {
                 )));
                 None
             }
+            Pending::StdinAgain => Some(Item::Skipped(SkipKind::Duplicate)),
             Pending::Path { path, explicit } => self.open_path(path, explicit),
         }
     }

@@ -892,3 +892,34 @@ fn a_threshold_given_apart_from_lang_fallback_is_explained() {
         );
     }
 }
+
+#[test]
+fn standard_input_given_twice_is_read_once() {
+    let page = article("A", "Broadband.");
+    let out = pagesift(
+        &["run", "-", "-", "--no-text", "--fail-on-error"],
+        page.as_bytes(),
+    );
+    ok(&out);
+    assert_eq!(records(&out).len(), 1);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("duplicate 1"), "{stderr}");
+
+    let jsonl = format!(
+        "{}\n{}\n",
+        serde_json::json!({ "html": page }),
+        serde_json::json!({ "html": article("B", "Postal services.") })
+    );
+    let out = pagesift(
+        &["run", "-", "-", "--stdin-format", "jsonl", "--no-text"],
+        jsonl.as_bytes(),
+    );
+    ok(&out);
+    let sources: Vec<String> = records(&out)
+        .iter()
+        .map(|r| r["source"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(sources, ["-:1", "-:2"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("duplicate 1"), "{stderr}");
+}
