@@ -386,9 +386,13 @@ fn parse_http_response(block: &[u8]) -> Result<HttpOutcome, HttpError> {
     };
     if let Some(enc) = headers.get("content-encoding") {
         match decode(enc, &body) {
+            // Crawlers often store the payload already decoded but keep the header. Such
+            // a page can happen to be a valid deflate or brotli stream ("decoding" into a
+            // few stray bytes or none): when it is HTML as it stands and what it decodes
+            // to is not, it is the page.
+            Ok(decoded) if sniff_html(&body) && !sniff_html(&decoded) => {}
             Ok(decoded) => body = decoded,
-            // Crawlers often store the payload already decoded but keep the header: when
-            // it does not decode and is HTML as it stands, it is the page.
+            // The same when it does not decode at all.
             Err(e) if e.kind != InputErrorKind::TooLarge && sniff_html(&body) => {}
             Err(e) => return Err((e.kind, e.message)),
         }

@@ -432,3 +432,63 @@ fn a_path_given_twice_or_reached_twice_is_read_once_and_is_no_loop() {
         .iter()
         .any(|i| matches!(i, Item::Skipped(SkipKind::Duplicate))));
 }
+
+#[test]
+fn a_stored_html_body_that_happens_to_decode_is_kept_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = article("Broadband", "Fibre to every village.");
+    // Plain HTML that is also a valid stream: a raw deflate block of one stray byte, and
+    // an empty brotli stream.
+    let deflate_page = format!(";\n {page}");
+    let br_page = format!("3{page}");
+    let warc = [
+        ("deflate", &deflate_page),
+        ("br", &br_page),
+        ("gzip, br", &br_page),
+    ]
+    .iter()
+    .enumerate()
+    .flat_map(|(i, (enc, body))| {
+        warc_record(
+            "response",
+            &format!("https://a.gov/{i}"),
+            "application/http; msgtype=response",
+            &http_response(
+                "text/html",
+                &format!("Content-Encoding: {enc}\r\n"),
+                body.as_bytes(),
+            ),
+        )
+    })
+    .collect::<Vec<u8>>();
+    let path = write(dir.path(), "decodes-anyway.warc.gz", &warc);
+    let (pages, _, errors) = collect(&path);
+    assert!(errors.is_empty(), "{errors:?}");
+    let bodies: Vec<&[u8]> = pages.iter().map(|p| &p.body[..]).collect();
+    assert_eq!(
+        bodies,
+        [
+            deflate_page.as_bytes(),
+            br_page.as_bytes(),
+            br_page.as_bytes()
+        ]
+    );
+    // A real compressed page is still decoded.
+    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut enc, page.as_bytes()).unwrap();
+    let warc = warc_record(
+        "response",
+        "https://a.gov/real",
+        "application/http; msgtype=response",
+        &http_response(
+            "text/html",
+            "Content-Encoding: deflate\r\n",
+            &enc.finish().unwrap(),
+        ),
+    );
+    let path = write(dir.path(), "real.warc.gz", &warc);
+    let (pages, _, errors) = collect(&path);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(pages.len(), 1);
+    assert_eq!(pages[0].body, page.as_bytes());
+}
