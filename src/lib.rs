@@ -70,13 +70,12 @@ pub enum BuildError {
          rebuild with `cargo build --release --features lingua-fallback`"
     )]
     LangFallbackUnavailable,
-    /// A taxonomy has terms in a language the language detector never returns: they
-    /// would only ever match text of undetermined language (`und`).
+    /// A taxonomy has terms in a language the language detector never returns, or in
+    /// `und`, `zxx` or `mul` (no particular language): they would only ever match text
+    /// of undetermined language (`und`). Terms for every language go under `"*"`.
     #[error(
-        "{file}:{line}: theme {theme:?}: terms in language {code:?}, which the language \
-         detector never returns, would only match text of undetermined language{}",
-        suggestion.as_deref().map(|s| format!("; write {s:?} (the code the detector returns for it)"))
-            .unwrap_or_else(|| "; use an ISO 639-1 code such as \"en\" or \"be\", or \"*\" for every language".into())
+        "{file}:{line}: theme {theme:?}: {}",
+        taxonomy_language_problem(code, suggestion.as_deref())
     )]
     TaxonomyLanguage {
         /// The taxonomy file (or `<default taxonomy>`).
@@ -91,6 +90,30 @@ pub enum BuildError {
         /// under another code (`uk` for `ukr`).
         suggestion: Option<String>,
     },
+}
+
+/// Codes of no particular language: the tagger matches terms under them only in text
+/// whose language is undetermined, never in text of a known language.
+const NO_PARTICULAR_LANGUAGE: [&str; 3] = [pagesift_lang::UND, "zxx", "mul"];
+
+/// What is wrong with terms in language `code`, for [`BuildError::TaxonomyLanguage`].
+fn taxonomy_language_problem(code: &str, suggestion: Option<&str>) -> String {
+    if NO_PARTICULAR_LANGUAGE.contains(&code) {
+        return format!(
+            "terms in language {code:?} (no particular language) would only match text \
+             whose language the detector cannot tell; put terms for every language under \"*\""
+        );
+    }
+    let fix = match suggestion {
+        Some(s) => format!("write {s:?} (the code the detector returns for it)"),
+        None => {
+            "use an ISO 639-1 code such as \"en\" or \"be\", or \"*\" for every language".into()
+        }
+    };
+    format!(
+        "terms in language {code:?}, which the language detector never returns, would only \
+         match text of undetermined language; {fix}"
+    )
 }
 
 impl From<pagesift_lang::Error> for BuildError {
@@ -135,7 +158,8 @@ impl PipelineConfig {
     ///
     /// [`BuildError::Taxonomy`] for a file that cannot be read or is invalid;
     /// [`BuildError::TaxonomyLanguage`] for a term language the detector never returns
-    /// (`ukr` where it says `uk`, or a code of no language it knows). A language merely
+    /// (`ukr` where it says `uk`, or a code of no language it knows) or one of no
+    /// particular language (`und`, `zxx`, `mul`: write `"*"`). A language merely
     /// left out by [`langs`](Self::langs) is accepted: that is the user's choice.
     pub fn taxonomy(&self) -> Result<pagesift_themes::Taxonomy, BuildError> {
         let taxonomy = match &self.taxonomy {
@@ -193,7 +217,7 @@ fn check_languages(taxonomy: &pagesift_themes::Taxonomy) -> Result<(), BuildErro
     let Some(code) = taxonomy
         .languages()
         .into_iter()
-        .find(|c| !known.contains(c))
+        .find(|c| !known.contains(c) || NO_PARTICULAR_LANGUAGE.contains(c))
     else {
         return Ok(());
     };

@@ -923,3 +923,35 @@ fn standard_input_given_twice_is_read_once() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("duplicate 1"), "{stderr}");
 }
+
+#[test]
+fn taxonomy_terms_in_no_particular_language_get_their_own_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let tax = |code: &str| {
+        format!(
+            "[[theme]]\nid = \"broadband\"\nlabel = \"Broadband\"\ndescription = \"x\"\n\
+             [theme.terms]\nen = [\"broadband\"]\n\"{code}\" = [\"Connect 2030\"]\n"
+        )
+    };
+    for code in ["und", "zxx", "mul"] {
+        let path = write(dir.path(), &format!("{code}.toml"), tax(code).as_bytes());
+        let out = pagesift(
+            &["run", "-", "--taxonomy", path.to_str().unwrap()],
+            b"<p>x</p>",
+        );
+        assert_eq!(out.status.code(), Some(2), "{code}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!("{code}.toml:7"))
+                && stderr.contains(&format!("language \"{code}\" (no particular language)"))
+                && stderr.contains("cannot tell")
+                && stderr.contains("\"*\"")
+                && !stderr.contains("never returns"),
+            "{code}: {stderr}"
+        );
+    }
+    // "*" is the way to write it, and is accepted.
+    let any = write(dir.path(), "any.toml", tax("*").as_bytes());
+    let out = pagesift(&["themes", "--taxonomy", any.to_str().unwrap()], b"");
+    ok(&out);
+}
