@@ -552,6 +552,15 @@ pub(crate) struct Scan {
     pub(crate) evidence: [f32; N],
     /// Cyrillic words seen (counted up to one past `MAX_WORDS`).
     pub(crate) words: usize,
+    /// Languages, by bit over `Cyr`, whose alphabet lacks a letter of the text (ў rules out
+    /// all but Belarusian, ї all but Ukrainian, і Russian and the South Slavic ones, ...):
+    /// the letters with a penalty `F` in `letter_evidence`. A Latin `i` the scan reads as
+    /// `і` counts as `і` here too.
+    pub(crate) ruled_out: u32,
+    /// Examined words that look like words, counted up to 1: two different letters or
+    /// more, and a vowel (or a syllabic р between consonants). Text without any ("ЙЙЙЙ",
+    /// "аааа", "СССР") is not handed to lingua.
+    pub(crate) real_words: usize,
     /// The previous word was "во" or "со", which Russian writes only before a consonant
     /// cluster ("во время", "со мной") and Macedonian before any word.
     after_vo: bool,
@@ -659,6 +668,110 @@ fn pleophony(w: &str) -> bool {
     false
 }
 
+/// Whether a word of `cyr` Cyrillic letters (`strong` of them other than х, с, м, which
+/// look like Roman numerals), `latin_i` Latin `i` and `other` other letters is a Cyrillic
+/// word whose Latin `i` stands for `і`: "ХХIII" is a Roman numeral typed with Cyrillic Х,
+/// not Belarusian, and a word of mostly Latin letters is not Cyrillic.
+fn reads_latin_i(cyr: usize, strong: usize, latin_i: usize, other: usize) -> bool {
+    latin_i > 0 && cyr > 0 && other <= cyr && strong >= 2
+}
+
+/// `text` with each Latin `i`/`I` that the scan reads as `і` (see [`Scan::latin_i`])
+/// replaced by Cyrillic `і`/`І`, so that whatlang and lingua see what the scan saw.
+pub(crate) fn fix_latin_i(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let (mut start, mut cyr, mut strong, mut latin_i, mut other) = (0, 0, 0, 0, 0);
+    let mut pending = false;
+    let flush = |out: &mut String, word: &str, convert: bool| {
+        if convert {
+            out.extend(word.chars().map(|c| match c {
+                'i' => 'і',
+                'I' => 'І',
+                c => c,
+            }));
+        } else {
+            out.push_str(word);
+        }
+    };
+    for (pos, c) in text.char_indices() {
+        if c.is_alphabetic() {
+            pending = false;
+            if is_cyrillic(c) {
+                cyr += 1;
+                if !matches!(lower_cyrillic(c), 'х' | 'с' | 'м') {
+                    strong += 1;
+                }
+            } else if c == 'i' || c == 'I' {
+                latin_i += 1;
+            } else {
+                other += 1;
+            }
+        } else if is_apostrophe(c) && cyr > 0 && !pending {
+            pending = true;
+        } else {
+            flush(
+                &mut out,
+                &text[start..pos],
+                reads_latin_i(cyr, strong, latin_i, other),
+            );
+            out.push(c);
+            start = pos + c.len_utf8();
+            (cyr, strong, latin_i, other, pending) = (0, 0, 0, 0, false);
+        }
+    }
+    flush(
+        &mut out,
+        &text[start..],
+        reads_latin_i(cyr, strong, latin_i, other),
+    );
+    out
+}
+
+/// Whether a lowercase word looks like a word rather than a letter repeated, an
+/// abbreviation or a keyboard run: two different letters or more, and a vowel of any of
+/// the languages here or a syllabic р between consonants ("срп", "врх").
+fn looks_like_a_word(w: &str) -> bool {
+    let mut chars = w.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !w.chars().any(|c| c.is_alphabetic() && c != first) {
+        return false;
+    }
+    let mut prev = ' ';
+    let mut prev2 = ' ';
+    for c in w.chars() {
+        if matches!(
+            c,
+            'а' | 'е'
+                | 'ё'
+                | 'и'
+                | 'о'
+                | 'у'
+                | 'ы'
+                | 'э'
+                | 'ю'
+                | 'я'
+                | 'і'
+                | 'ї'
+                | 'є'
+                | 'ъ'
+                | 'ә'
+                | 'ө'
+                | 'ұ'
+                | 'ү'
+                | 'ѐ'
+                | 'ѝ'
+        ) || (prev == 'р' && is_consonant(prev2) && is_consonant(c))
+        {
+            return true;
+        }
+        prev2 = prev;
+        prev = c;
+    }
+    false
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '`' | '‘' | '»')
 }
@@ -758,8 +871,11 @@ impl Scan {
             }
             if let Some(ev) = letter_evidence(c) {
                 let n = n.min(LETTER_CAP) as f32;
-                for (e, w) in scan.evidence.iter_mut().zip(ev) {
+                for (i, (e, w)) in scan.evidence.iter_mut().zip(ev).enumerate() {
                     *e += w * n;
+                    if w == F {
+                        scan.ruled_out |= 1 << i;
+                    }
                 }
             }
         }
@@ -814,10 +930,12 @@ impl Scan {
         }
         let letters = word.cyr + word.latin_i + word.latin_other;
         self.letters += letters;
-        // A Latin i counts as Cyrillic only inside a real Cyrillic word: "ХХIII" is a Roman
-        // numeral typed with Cyrillic Х, not Belarusian.
-        let roman = word.latin_i > 0 && word.cyr_strong < 2;
-        if word.cyr == 0 || word.latin_other > word.cyr || roman {
+        // A Latin i counts as Cyrillic only inside a real Cyrillic word (`reads_latin_i`).
+        if word.cyr == 0
+            || word.latin_other > word.cyr
+            || (word.latin_i > 0
+                && !reads_latin_i(word.cyr, word.cyr_strong, word.latin_i, word.latin_other))
+        {
             self.latin += word.latin_i + word.latin_other;
             self.cyrillic += word.cyr;
             word.reset();
@@ -851,6 +969,9 @@ impl Scan {
             return;
         }
         let w = word.text.as_str();
+        if self.real_words == 0 && looks_like_a_word(w) {
+            self.real_words += 1;
+        }
         if std::mem::take(&mut self.after_vo) {
             let mut cs = w.chars();
             let (a, b) = (cs.next(), cs.next());
@@ -1218,6 +1339,40 @@ mod tests {
         assert_eq!(s.cyrillic, 18);
         assert_eq!(s.latin, 6);
         assert_eq!(s.letters, 24);
+    }
+
+    #[test]
+    fn latin_i_is_fixed_exactly_where_the_scan_reads_it_as_i() {
+        // Inside a Cyrillic word it is і, for the scan and for whatlang and lingua alike.
+        let t = "Рэспублiкi Беларусь, iPhone, ХХIII з'езд, Iван";
+        assert_eq!(
+            fix_latin_i(t),
+            "Рэспублікі Беларусь, iPhone, ХХIII з'езд, Іван"
+        );
+        // ...and rules out the languages without і; a Roman numeral with Cyrillic Х does not.
+        let ru = 1 << Cyr::Ru as u32;
+        assert_ne!(Scan::new("Мiнск").ruled_out & ru, 0);
+        assert_eq!(Scan::new("ХХIII век").ruled_out & ru, 0);
+    }
+
+    #[test]
+    fn letters_a_language_lacks_rule_it_out() {
+        let s = Scan::new("дежьеншўрхьцлч");
+        assert_eq!(s.ruled_out, 0b111_1011);
+        let s = Scan::new("Київ");
+        assert_eq!(s.ruled_out & (1 << Cyr::Uk as u32), 0);
+        assert_ne!(s.ruled_out & (1 << Cyr::Ru as u32), 0);
+        assert_eq!(Scan::new("мама мыла раму").ruled_out & 1, 0);
+    }
+
+    #[test]
+    fn letter_runs_and_abbreviations_are_not_words() {
+        for t in ["ЙЙЙЙ", "аааа", "СССР", "ЖЖ ЖЖ", "мвд"] {
+            assert_eq!(Scan::new(t).real_words, 0, "{t}");
+        }
+        for t in ["Олег", "врх", "срп", "әке", "път"] {
+            assert_eq!(Scan::new(t).real_words, 1, "{t}");
+        }
     }
 
     #[test]

@@ -47,7 +47,8 @@
 //! With the cargo feature `lingua-fallback`, `Settings::with_fallback` hands the
 //! uncertain few Cyrillic-script texts to [lingua](https://docs.rs/lingua)'s high-accuracy
 //! models of the allowed Cyrillic-script languages, within the choices the letters leave
-//! open. The feature is off by default; the common path never touches lingua.
+//! open, and blends lingua's confidence with this crate's. The feature is off by
+//! default; the common path never touches lingua.
 //!
 //! # Untrusted input
 //!
@@ -68,7 +69,7 @@ mod fallback;
 mod words;
 
 use code::Lang;
-use cyrillic::{Cyr, Scan, N};
+use cyrillic::{fix_latin_i, Cyr, Scan, N};
 use std::collections::HashMap;
 use whatlang::Lang as W;
 
@@ -170,12 +171,27 @@ impl Settings {
 
     /// Asks lingua's high-accuracy models (feature `lingua-fallback`) about Cyrillic-script
     /// text whose answer has a confidence below this, when two or more allowed languages
-    /// remain open after the letters have had their say. lingua never overrides what the
-    /// letters settle (ў is Belarusian, ї Ukrainian, whatever lingua says): it chooses among
-    /// the open languages only, weighed with base rates (Bulgarian, Macedonian, Serbian and
-    /// Kazakh are written far less than the East Slavic languages) and the prior. Headings
-    /// and short blocks that lean on a page prior in [`Detector::detect_blocks`] are not
-    /// re-asked, nor is text in other scripts.
+    /// remain open after the letters have had their say. lingua chooses among the open
+    /// languages only, weighed with base rates (Bulgarian, Macedonian, Serbian and Kazakh
+    /// are written far less than the East Slavic languages) and the prior. A language
+    /// whose alphabet lacks a letter of the text is never open, however well the rest of
+    /// the text fits it: lingua never moves the answer from a text with ў to a language
+    /// other than Belarusian, nor from one with ї, є or ґ to one other than Ukrainian, nor
+    /// from one with і (or a Latin `i` typed inside a Cyrillic word, which is read as `і`
+    /// throughout) to Russian. Headings and short blocks that lean on a page prior in
+    /// [`Detector::detect_blocks`] are not re-asked, nor is text in other scripts, nor
+    /// text without a word-like word (one letter repeated, no vowel: "ЙЙЙЙ", "аааа",
+    /// "МВД"), on which lingua's models are as lost as ours yet answer confidently.
+    /// lingua is shown at most the first [`FALLBACK_MAX_BYTES`] of a text.
+    ///
+    /// **Confidence with the fallback** blends both opinions. lingua's own confidence is
+    /// its share of the open languages rescaled so that an even split is 0; below 0.02
+    /// lingua is undecided and our answer and confidence stand. When lingua picks our
+    /// answer, the confidence is the higher of ours and lingua's, so re-asking never lowers
+    /// it and `reliable` and [`with_min_confidence`](Self::with_min_confidence) pass
+    /// whatever they passed without the fallback. When lingua picks another language, the
+    /// confidence is lingua's times (1 − ours): an override is never surer than our
+    /// doubt about the answer it replaces.
     ///
     /// The threshold is length-aware: this one applies to texts of one or two Cyrillic
     /// words, where letters and trigrams say little; on three words or more, where this
@@ -625,6 +641,7 @@ impl Detector {
                     text,
                     scan,
                     &evidence,
+                    (top, confidence),
                     prior.and_then(cyr_index),
                     prior_weight,
                 )
@@ -646,29 +663,45 @@ impl Detector {
         })
     }
 
-    /// lingua's opinion weighed with the evidence, among the allowed languages the
-    /// evidence leaves open; `None` when it leaves only one. Returns the winner's index
-    /// and a confidence.
+    /// lingua's opinion combined with ours, among the allowed languages the evidence
+    /// leaves open and the letters do not rule out; `None` (keep ours) when fewer than two
+    /// remain, when the text has no word-like word, or when lingua is undecided. `ours` is
+    /// our answer and its confidence; returns the answer and its confidence (see
+    /// [`Settings::with_fallback`] for what it means).
     #[cfg(feature = "lingua-fallback")]
+    #[allow(clippy::too_many_arguments)]
     fn second_opinion(
         &self,
         fb: &fallback::Fallback,
         text: &str,
         scan: &Scan,
         evidence: &[f32; N],
+        ours: (usize, f64),
         prior: Option<usize>,
         prior_weight: f32,
     ) -> Option<(usize, f64)> {
+        // A letter repeated, an abbreviation, a keyboard run: lingua's models know no
+        // more about them than we do, yet would answer them confidently.
+        if scan.real_words == 0 {
+            return None;
+        }
         let best = (0..N)
             .filter(|i| self.cyr_allowed[*i])
             .map(|i| evidence[i])
             .fold(f32::NEG_INFINITY, f32::max);
+        // A language whose alphabet lacks a letter of the text is never lingua's to give,
+        // however close its total evidence (endings can make up for one letter's penalty).
         let open: Vec<usize> = (0..N)
-            .filter(|i| self.cyr_allowed[*i] && evidence[*i] >= best - FALLBACK_WINDOW)
+            .filter(|i| {
+                self.cyr_allowed[*i]
+                    && evidence[*i] >= best - FALLBACK_WINDOW
+                    && scan.ruled_out & (1 << i) == 0
+            })
             .collect();
         if open.len() < 2 {
             return None;
         }
+        let text = fallback_prefix(text);
         let fixed;
         let input = if scan.latin_i > 0 {
             fixed = fix_latin_i(text);
@@ -696,16 +729,7 @@ impl Detector {
                 x
             })
             .collect();
-        let (k, tw) =
-            t.iter().enumerate().fold(
-                (0, f64::NEG_INFINITY),
-                |a, (k, x)| if *x > a.1 { (k, *x) } else { a },
-            );
-        let sum: f64 = t.iter().map(|x| (x - tw).exp()).sum();
-        let share = 1.0 / sum;
-        let n = open.len() as f64;
-        let confidence = ((share - 1.0 / n) / (1.0 - 1.0 / n)).clamp(0.0, 1.0);
-        Some((open[k], confidence))
+        combine(ours, &open, &t)
     }
 
     fn detect_other(&self, text: &str, prior: Option<Lang>, prior_weight: f32) -> Option<Guess> {
@@ -764,6 +788,69 @@ const FALLBACK_SOUTH: f64 = 1.0;
 /// Log-odds for the prior language in the fallback, per unit of prior weight.
 #[cfg(feature = "lingua-fallback")]
 const FALLBACK_PRIOR: f64 = 0.5;
+/// lingua's confidence (its share of the open languages, rescaled so that an even split
+/// is 0) below which it is undecided and our answer stands (feature `lingua-fallback`).
+#[cfg(feature = "lingua-fallback")]
+const FALLBACK_UNDECIDED: f64 = 0.02;
+/// lingua is shown at most this many bytes of a text (feature `lingua-fallback`): its
+/// start, cut at the last space before the cap when there is one in its second half.
+/// That is about 2,000 Cyrillic letters, beyond the 200 words the letter scan examines
+/// word by word; lingua's cost and memory grow with the text, and on a long text its
+/// start says as much as the whole.
+#[cfg(feature = "lingua-fallback")]
+pub const FALLBACK_MAX_BYTES: usize = 4096;
+
+/// The start of `text` that lingua is shown: at most [`FALLBACK_MAX_BYTES`].
+#[cfg(feature = "lingua-fallback")]
+fn fallback_prefix(text: &str) -> &str {
+    if text.len() <= FALLBACK_MAX_BYTES {
+        return text;
+    }
+    let mut end = FALLBACK_MAX_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    match head.rfind(char::is_whitespace) {
+        Some(space) if space >= end / 2 => &head[..space],
+        _ => head,
+    }
+}
+
+/// Our answer and confidence (`ours`) combined with lingua's log-weights `t` of the
+/// `open` languages: `None` (ours stands) when lingua is undecided; lingua's pick with
+/// the firmer confidence of the two when it agrees with ours; else lingua's pick with its
+/// confidence times (1 - ours).
+#[cfg(feature = "lingua-fallback")]
+fn combine(ours: (usize, f64), open: &[usize], t: &[f64]) -> Option<(usize, f64)> {
+    if open.len() < 2 || open.len() != t.len() || t.iter().any(|x| !x.is_finite()) {
+        return None;
+    }
+    let (k, tw) =
+        t.iter().enumerate().fold(
+            (0, f64::NEG_INFINITY),
+            |a, (k, x)| if *x > a.1 { (k, *x) } else { a },
+        );
+    let sum: f64 = t.iter().map(|x| (x - tw).exp()).sum();
+    let share = 1.0 / sum;
+    let n = open.len() as f64;
+    // lingua's own confidence: its share rescaled so that an even split is 0.
+    let theirs = ((share - 1.0 / n) / (1.0 - 1.0 / n)).clamp(0.0, 1.0);
+    let (top, mine) = ours;
+    let mine = mine.clamp(0.0, 1.0);
+    if theirs < FALLBACK_UNDECIDED {
+        return None;
+    }
+    Some(if open[k] == top {
+        // Two opinions agree: the firmer of the two.
+        (top, mine.max(theirs))
+    } else {
+        // lingua overrides: its confidence, discounted by ours in the answer it
+        // overrides, so never above 1 - ours.
+        (open[k], theirs * (1.0 - mine))
+    })
+}
+
 /// Weight of the prior on a text of its own.
 const PRIOR_WEIGHT_TEXT: f32 = 0.5;
 /// Weight of the prior on a heading or short block.
@@ -773,21 +860,43 @@ const OUTSIDER_CONFIDENCE: f64 = 0.2;
 /// Confidence from which a guess is reliable.
 const RELIABLE: f64 = 0.8;
 
-/// Replaces a Latin `i`/`I` inside a Cyrillic word with Cyrillic `і`/`І`.
-fn fix_latin_i(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let is_cyr = |c: char| matches!(c as u32, 0x0400..=0x04FF);
-    let mut out = String::with_capacity(text.len());
-    for (k, &c) in chars.iter().enumerate() {
-        if c == 'i' || c == 'I' {
-            let prev = k.checked_sub(1).and_then(|j| chars.get(j)).copied();
-            let next = chars.get(k + 1).copied();
-            if prev.is_some_and(is_cyr) || next.is_some_and(is_cyr) {
-                out.push(if c == 'i' { 'і' } else { 'І' });
-                continue;
-            }
-        }
-        out.push(c);
+#[cfg(all(test, feature = "lingua-fallback"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_undecided_lingua_leaves_our_answer_alone() {
+        // Equal weights: no answer from lingua, whichever language is listed first.
+        assert_eq!(combine((2, 0.3), &[0, 1, 2], &[-1.0, -1.0, -1.0]), None);
+        assert_eq!(combine((1, 0.0), &[0, 1], &[-0.7, -0.7]), None);
+        assert_eq!(combine((1, 0.0), &[0, 1], &[f64::NAN, -0.7]), None);
     }
-    out
+
+    #[test]
+    fn agreement_never_lowers_and_disagreement_is_discounted() {
+        // lingua agrees, less sure than we are: our confidence stands.
+        let (k, c) = combine((0, 0.38), &[0, 1, 3], &[-0.5, -1.5, -2.0]).unwrap();
+        assert_eq!(k, 0);
+        assert!(c >= 0.38);
+        // lingua agrees and is surer: its confidence.
+        let (_, c) = combine((0, 0.1), &[0, 1], &[-0.01, -6.0]).unwrap();
+        assert!(c > 0.9);
+        // lingua disagrees, very sure: its confidence times (1 - ours).
+        let (k, c) = combine((0, 0.5), &[0, 3], &[-6.0, -0.01]).unwrap();
+        assert_eq!(k, 3);
+        assert!(c <= 0.5 && c > 0.45, "{c}");
+    }
+
+    #[test]
+    fn lingua_sees_a_bounded_prefix_cut_between_words() {
+        let long = "слова ".repeat(10_000);
+        let p = fallback_prefix(&long);
+        assert!(p.len() <= FALLBACK_MAX_BYTES && p.len() > FALLBACK_MAX_BYTES / 2);
+        assert!(p.ends_with("слова"), "{:?}", &p[p.len() - 20..]);
+        // One endless word: cut at a character boundary.
+        let word = "ж".repeat(10_000);
+        let p = fallback_prefix(&word);
+        assert!(p.len() <= FALLBACK_MAX_BYTES && p.len() >= FALLBACK_MAX_BYTES - 1);
+        assert_eq!(fallback_prefix("кароткі тэкст"), "кароткі тэкст");
+    }
 }
