@@ -7,11 +7,27 @@
 //! set is built on first use, once per [`crate::Detector`] (its clones share them);
 //! building one is cheap, since lingua loads each language model once per process, on
 //! first use, and shares it between all its detectors.
+//!
+//! lingua's process-wide model cache is filled by check-then-insert, so two threads that
+//! first need the same model at once would both load it (tens of MB for a moment). The
+//! first texts that need a language no text has needed before are therefore scored one
+//! at a time, under a process-wide lock; once each language of an open set has been
+//! through that, its texts are scored without any lock. (lingua's own parallel paths,
+//! preloading included, are not used: a rayon worker holding the lock could steal a task
+//! that waits for it.) A language lingua skipped in such a first text, by its own letter
+//! rules, may in a rare case still be loaded twice later; that costs memory for a moment,
+//! never a wrong answer.
 
 use crate::cyrillic::{Cyr, N};
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::{Mutex, OnceLock};
+
+/// Languages (by bit over `Cyr`) whose first texts have been scored, so whose models
+/// lingua has loaded; process-wide, like lingua's model cache.
+static LOADED: AtomicU32 = AtomicU32::new(0);
+/// Held while scoring a text that may make lingua load a model.
+static LOADING: Mutex<()> = Mutex::new(());
 
 /// lingua's language for each of our Cyrillic languages, in `Cyr` order.
 const LINGUA: [Language; N] = [
@@ -84,8 +100,16 @@ impl Fallback {
                 .collect();
             LanguageDetectorBuilder::from_languages(&languages).build()
         });
+        let values = if LOADED.load(Ordering::Acquire) & mask == mask {
+            detector.compute_language_confidence_values(text)
+        } else {
+            let _loading = LOADING.lock().unwrap_or_else(|e| e.into_inner());
+            let values = detector.compute_language_confidence_values(text);
+            LOADED.fetch_or(mask, Ordering::AcqRel);
+            values
+        };
         let mut out = [0.0; N];
-        for (lang, p) in detector.compute_language_confidence_values(text) {
+        for (lang, p) in values {
             if let Some(i) = LINGUA.iter().position(|l| *l == lang) {
                 out[i] = if p.is_finite() {
                     p.clamp(0.0, 1.0)
