@@ -102,4 +102,32 @@ fn main() {
         1e6 * (secs - plain_secs).max(0.0) / fired.max(1) as f64,
         rss_mb()
     );
+    // One huge block (a page's text gone wrong): lingua is shown only its first
+    // FALLBACK_MAX_BYTES, so its time and memory do not grow with the block. (The
+    // long-text threshold at 1.0 re-asks it whatever our confidence.)
+    // Words every language here could write, so that no letter rules any out.
+    let huge = "Работа отдела, нова вода. ".repeat(8_800_000 / 45);
+    let long = Detector::new(
+        Settings::default()
+            .with_fallback(0.65)
+            .with_long_text_fallback(1.0),
+    )
+    .expect("defaults");
+    let start = Instant::now();
+    let g = plain.detect(&huge);
+    let plain_huge = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let h = long.detect(&huge);
+    println!(
+        "a {:.1} MB block: {:.3} s without fallback (-> {}), {:.3} s with the long-text \
+         threshold at 1.0 (-> {}, {} lingua call, shown at most {} bytes); RSS {}",
+        huge.len() as f64 / 1e6,
+        plain_huge,
+        g.lang,
+        start.elapsed().as_secs_f64(),
+        h.lang,
+        long.fallback_calls(),
+        pagesift_lang::FALLBACK_MAX_BYTES,
+        rss_mb()
+    );
 }
