@@ -287,8 +287,9 @@ fn check_output(inputs: &[PathBuf], output: &std::path::Path) -> Result<(), Fail
     if output.as_os_str() == "-" {
         return Ok(());
     }
-    // An output that does not exist yet cannot be an input.
-    let Ok(out_meta) = std::fs::metadata(output) else {
+    // An output that does not exist yet cannot be an input, and creating a FIFO or a
+    // device (`-o /dev/null`) empties nothing.
+    let Some(out_meta) = std::fs::metadata(output).ok().filter(|m| m.is_file()) else {
         return Ok(());
     };
     for input in inputs.iter().filter(|p| p.as_os_str() != "-") {

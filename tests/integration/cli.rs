@@ -801,6 +801,12 @@ fn an_output_file_that_is_also_an_input_is_a_usage_error_and_is_not_emptied() {
         assert!(stderr.contains("also the input"), "{stderr}");
         assert_eq!(std::fs::read(&target).unwrap(), before, "{out_s} emptied");
     }
+    #[cfg(unix)]
+    {
+        // Writing to a device empties nothing: allowed even when it is also read.
+        let out = pagesift(&["run", "/dev/null", "-o", "/dev/null"], b"");
+        ok(&out);
+    }
     // An output file inside an input directory is still fine: the walk leaves it out.
     let out_file = dir.path().join("out.jsonl");
     let (d, out_s) = (dir.path().to_str().unwrap(), out_file.to_str().unwrap());
