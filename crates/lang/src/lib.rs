@@ -282,7 +282,11 @@ pub struct Guess {
     pub lang: String,
     /// Script name, e.g. "Cyrillic"; `None` when the text has no letters.
     pub script: Option<String>,
-    /// Confidence in [0, 1]; 0 for `und`.
+    /// Confidence in [0, 1]; 0 for `und`. For Cyrillic-script text it grows with the lead
+    /// of the answer's evidence over the runner-up's (1 − e^(−lead/3)). With the
+    /// `lingua-fallback` feature, on a text re-asked of lingua, it blends both opinions:
+    /// the higher of the two when lingua agrees, lingua's times (1 − ours) when it
+    /// overrides (see `Settings::with_fallback`).
     pub confidence: f64,
     /// Whether the guess is one to act on without a second look.
     pub reliable: bool,
