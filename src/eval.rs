@@ -12,6 +12,8 @@ use pagesift_extract::{Extractor, PageHints, Settings};
 use serde::Deserialize;
 
 use crate::input::RawPage;
+use pagesift_themes::{TagBlock, TagInput};
+
 use crate::record::{tag_text, Pipeline, Status};
 
 /// Gold annotations of one corpus page (`corpus/pages/<case>.gold.json`).
@@ -349,6 +351,69 @@ pub fn lingua_accuracy(
     Ok(out)
 }
 
+/// Theme quality on a held-out page set, per language and `"all"`: JSON Lines of
+/// `{"id", "lang", "title", "blocks": [..], "themes": [..]}` (`corpus/themes/heldout/pages.jsonl`,
+/// written blind to the taxonomy). Each page is tagged as the pipeline tags a page — the title
+/// as the title, each block in turn — in the page's gold language, so the figure measures
+/// the tagger, not the extractor or the detector.
+pub fn heldout_themes(
+    pipeline: &Pipeline,
+    path: &Path,
+) -> Result<BTreeMap<String, Prf>, EvalError> {
+    #[derive(Deserialize)]
+    struct Page {
+        lang: String,
+        #[serde(default)]
+        title: String,
+        blocks: Vec<String>,
+        themes: Vec<String>,
+    }
+    let mut by_lang: BTreeMap<String, Vec<(BTreeSet<String>, BTreeSet<String>)>> = BTreeMap::new();
+    for (i, line) in read_string(path)?
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let p: Page = serde_json::from_str(line).map_err(|e| EvalError::Format {
+            path: path.to_path_buf(),
+            message: format!("line {}: {e}", i + 1),
+        })?;
+        let title = p.title.trim();
+        let blocks: Vec<TagBlock<'_>> = p
+            .blocks
+            .iter()
+            .map(|b| b.trim())
+            .enumerate()
+            // A first block that repeats the title is the title, as on corpus pages.
+            .filter(|(i, b)| !b.is_empty() && !(*i == 0 && *b == title))
+            .map(|(_, text)| TagBlock {
+                text,
+                lang: Some(p.lang.as_str()),
+            })
+            .collect();
+        let pred: BTreeSet<String> = pipeline
+            .tagger()
+            .tag(&TagInput {
+                title: (!title.is_empty()).then_some(title),
+                title_lang: Some(p.lang.as_str()),
+                blocks: &blocks,
+            })
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        let gold: BTreeSet<String> = p.themes.into_iter().collect();
+        by_lang
+            .entry(p.lang.clone())
+            .or_default()
+            .push((gold.clone(), pred.clone()));
+        by_lang.entry("all".into()).or_default().push((gold, pred));
+    }
+    Ok(by_lang
+        .into_iter()
+        .map(|(lang, pairs)| (lang, micro_prf(pairs.iter().map(|(g, p)| (g, p)))))
+        .collect())
+}
+
 /// One line of the scoreboard.
 #[derive(Debug, Clone)]
 pub struct Row {
@@ -491,6 +556,16 @@ pub fn scoreboard(
             board.rows.push(prf_row(
                 "themes (micro)",
                 &format!("corpus/themes/{lang}.jsonl"),
+                prf,
+            ));
+        }
+    }
+    let heldout = para_dir.join("heldout/pages.jsonl");
+    if heldout.exists() {
+        for (lang, prf) in heldout_themes(pipeline, &heldout)? {
+            board.rows.push(prf_row(
+                "themes (micro)",
+                &format!("heldout pages (blind), {lang}"),
                 prf,
             ));
         }

@@ -7,13 +7,16 @@ use pagesift::PipelineConfig;
 use crate::util::root;
 
 /// Floors: today's figures minus a small margin (2026-11-28: extraction F1 0.987, page
-/// language 1.000 and date 1.000 on 41 pages — one miss is 0.976 —, page themes F1 0.887,
-/// paragraph themes F1 0.971–0.985). Raise them when the figures improve.
+/// language 1.000 and date 1.000 on 41 pages — one miss is 0.976 —, page themes F1 0.893,
+/// paragraph themes F1 0.978–0.985, blind held-out pages F1 0.861 P 0.915). Raise them when
+/// the figures improve.
 const EXTRACTION_F1_FLOOR: f64 = 0.97;
 const LANG_ACCURACY_FLOOR: f64 = 0.95;
 const DATE_ACCURACY_FLOOR: f64 = 0.95;
-const PAGE_THEMES_F1_FLOOR: f64 = 0.85;
-const PARAGRAPH_THEMES_F1_FLOOR: f64 = 0.94;
+const PAGE_THEMES_F1_FLOOR: f64 = 0.87;
+const PARAGRAPH_THEMES_F1_FLOOR: f64 = 0.96;
+const HELDOUT_THEMES_F1_FLOOR: f64 = 0.83;
+const HELDOUT_THEMES_PRECISION_FLOOR: f64 = 0.88;
 
 fn corpus() -> Option<Vec<eval::CorpusPage>> {
     let dir = root().join("corpus/pages");
@@ -111,4 +114,35 @@ fn theme_f1_on_corpus_stays_above_floor() {
             );
         }
     }
+}
+
+/// The blind held-out pages (corpus/themes/heldout, written without seeing the taxonomy):
+/// a floor against changes that fit the corpus pages at the cost of text nobody tuned on.
+#[test]
+fn theme_f1_on_blind_heldout_pages_stays_above_floor() {
+    let path = root().join("corpus/themes/heldout/pages.jsonl");
+    if !path.exists() {
+        eprintln!("skipping: {} is absent", path.display());
+        return;
+    }
+    let pipeline = PipelineConfig::default().build().unwrap();
+    let by_lang = eval::heldout_themes(&pipeline, &path).unwrap();
+    for (lang, prf) in &by_lang {
+        eprintln!(
+            "themes on held-out pages, {lang}: F1 {:.3} P {:.3} R {:.3} ({} pages)",
+            prf.f1, prf.precision, prf.recall, prf.n
+        );
+    }
+    let all = &by_lang["all"];
+    assert!(
+        all.n >= 40,
+        "help: the held-out set should hold at least 40 pages, has {}",
+        all.n
+    );
+    assert!(
+        all.f1 >= HELDOUT_THEMES_F1_FLOOR && all.precision >= HELDOUT_THEMES_PRECISION_FLOOR,
+        "help: themes on the blind held-out pages fell to F1 {:.3} P {:.3} (floors {HELDOUT_THEMES_F1_FLOOR} / {HELDOUT_THEMES_PRECISION_FLOOR})",
+        all.f1,
+        all.precision
+    );
 }
