@@ -368,7 +368,8 @@ pub fn heldout_themes(
         blocks: Vec<String>,
         themes: Vec<String>,
     }
-    let mut by_lang: BTreeMap<String, Vec<(BTreeSet<String>, BTreeSet<String>)>> = BTreeMap::new();
+    type GoldAndPredicted = (BTreeSet<String>, BTreeSet<String>);
+    let mut by_lang: BTreeMap<String, Vec<GoldAndPredicted>> = BTreeMap::new();
     for (i, line) in read_string(path)?
         .lines()
         .enumerate()
@@ -385,7 +386,7 @@ pub fn heldout_themes(
             .map(|b| b.trim())
             .enumerate()
             // A first block that repeats the title is the title, as on corpus pages.
-            .filter(|(i, b)| !b.is_empty() && !(*i == 0 && *b == title))
+            .filter(|&(i, b)| !(b.is_empty() || i == 0 && b == title))
             .map(|(_, text)| TagBlock {
                 text,
                 lang: Some(p.lang.as_str()),
