@@ -6,7 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::stem::{russian_variants, StemKind, WordStemmer};
+use crate::stem::{russian_variants, without_apostrophes, StemKind, WordStemmer};
 use crate::taxonomy::{Taxonomy, Term, ANY_LANG};
 use crate::tokens::{tokenize, Token};
 use crate::Error;
@@ -221,13 +221,6 @@ fn common_prefix<'a>(a: &'a str, b: &str) -> &'a str {
         end = i + x.len_utf8();
     }
     &a[..end]
-}
-
-fn without_apostrophes(s: &str) -> String {
-    s.split(['\'', '\u{2019}', '\u{02BC}'])
-        .max_by_key(|p| p.chars().count())
-        .unwrap_or("")
-        .to_owned()
 }
 
 fn first_chars(s: &str, n: usize) -> &str {

@@ -114,7 +114,7 @@ impl WordStemmer {
                 stem.strip_suffix("ост").unwrap_or(stem).to_owned()
             }
         };
-        longest_piece(&piece, &['\'', '\u{2019}', '\u{02BC}'])
+        without_apostrophes(&piece)
     }
 
     /// Whether `stem` may change the first three letters of `word`, so that a caller's
@@ -162,9 +162,10 @@ pub(crate) fn russian_variants(word: &str) -> Vec<String> {
     out
 }
 
-/// The longest piece of `s` between the `cuts` characters.
-fn longest_piece(s: &str, cuts: &[char]) -> String {
-    s.split(cuts)
+/// The longest piece of `s` between apostrophes (`'`, `’`, `ʼ`): a substring every
+/// spelling of the word contains, whichever apostrophe it is written with.
+pub(crate) fn without_apostrophes(s: &str) -> String {
+    s.split(['\'', '\u{2019}', '\u{02BC}'])
         .max_by_key(|p| p.chars().count())
         .unwrap_or("")
         .to_owned()
