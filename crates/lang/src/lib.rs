@@ -68,6 +68,14 @@ mod cyrillic;
 mod fallback;
 mod words;
 
+#[cfg(feature = "lingua-fallback")]
+pub use fallback::FALLBACK_MAX_BYTES;
+#[cfg(feature = "lingua-fallback")]
+use fallback::{
+    combine, fallback_prefix, FALLBACK_FLOOR, FALLBACK_PRIOR, FALLBACK_SOUTH, FALLBACK_WINDOW,
+    LONG_TEXT_FALLBACK, LONG_TEXT_WORDS,
+};
+
 use code::Lang;
 use cyrillic::{fix_latin_i, Cyr, Scan, N};
 use std::collections::HashMap;
@@ -768,93 +776,6 @@ impl Detector {
 /// `WHATLANG_CONF`; kept below `TIE_WINDOW` so that trigrams break ties, not evidence.
 const WHATLANG_BASE: f32 = 1.0;
 const WHATLANG_CONF: f32 = 1.4;
-/// Languages whose evidence is within this of the best are left open to lingua's
-/// choice (feature `lingua-fallback`); one letter a language lacks costs it 5.
-#[cfg(feature = "lingua-fallback")]
-const FALLBACK_WINDOW: f32 = 3.0;
-/// Texts of this many Cyrillic words or more are "long" for the fallback: they are
-/// re-asked below the long-text threshold (feature `lingua-fallback`).
-#[cfg(feature = "lingua-fallback")]
-const LONG_TEXT_WORDS: usize = 3;
-/// The long-text threshold as a share of the short-text one, unless set: on lingua's test
-/// sentences, half keeps every East Slavic figure (Russian sentences gain 0.3 points)
-/// and re-asks 1.8 % of Cyrillic sentences instead of 5.3 %.
-#[cfg(feature = "lingua-fallback")]
-const LONG_TEXT_FALLBACK: f64 = 0.5;
-/// lingua's confidence values are floored at this before taking logarithms, so that
-/// lingua alone cannot rule out a language the letters leave open.
-#[cfg(feature = "lingua-fallback")]
-const FALLBACK_FLOOR: f64 = 1e-4;
-/// Log-odds against Bulgarian, Macedonian and Serbian in the fallback (a prior of about
-/// 1 to e against each of them); see `cyrillic::base_rates` for the same idea in scores.
-#[cfg(feature = "lingua-fallback")]
-const FALLBACK_SOUTH: f64 = 1.0;
-/// Log-odds for the prior language in the fallback, per unit of prior weight.
-#[cfg(feature = "lingua-fallback")]
-const FALLBACK_PRIOR: f64 = 0.5;
-/// lingua's confidence (its share of the open languages, rescaled so that an even split
-/// is 0) below which it is undecided and our answer stands (feature `lingua-fallback`).
-#[cfg(feature = "lingua-fallback")]
-const FALLBACK_UNDECIDED: f64 = 0.02;
-/// lingua is shown at most this many bytes of a text (feature `lingua-fallback`): its
-/// start, cut at the last space before the cap when there is one in its second half.
-/// That is about 2,000 Cyrillic letters, beyond the 200 words the letter scan examines
-/// word by word; lingua's cost and memory grow with the text, and on a long text its
-/// start says as much as the whole.
-#[cfg(feature = "lingua-fallback")]
-pub const FALLBACK_MAX_BYTES: usize = 4096;
-
-/// The start of `text` that lingua is shown: at most [`FALLBACK_MAX_BYTES`].
-#[cfg(feature = "lingua-fallback")]
-fn fallback_prefix(text: &str) -> &str {
-    if text.len() <= FALLBACK_MAX_BYTES {
-        return text;
-    }
-    let mut end = FALLBACK_MAX_BYTES;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &text[..end];
-    match head.rfind(char::is_whitespace) {
-        Some(space) if space >= end / 2 => &head[..space],
-        _ => head,
-    }
-}
-
-/// Our answer and confidence (`ours`) combined with lingua's log-weights `t` of the
-/// `open` languages: `None` (ours stands) when lingua is undecided; lingua's pick with
-/// the firmer confidence of the two when it agrees with ours; else lingua's pick with its
-/// confidence times (1 - ours).
-#[cfg(feature = "lingua-fallback")]
-fn combine(ours: (usize, f64), open: &[usize], t: &[f64]) -> Option<(usize, f64)> {
-    if open.len() < 2 || open.len() != t.len() || t.iter().any(|x| !x.is_finite()) {
-        return None;
-    }
-    let (k, tw) =
-        t.iter().enumerate().fold(
-            (0, f64::NEG_INFINITY),
-            |a, (k, x)| if *x > a.1 { (k, *x) } else { a },
-        );
-    let sum: f64 = t.iter().map(|x| (x - tw).exp()).sum();
-    let share = 1.0 / sum;
-    let n = open.len() as f64;
-    // lingua's own confidence: its share rescaled so that an even split is 0.
-    let theirs = ((share - 1.0 / n) / (1.0 - 1.0 / n)).clamp(0.0, 1.0);
-    let (top, mine) = ours;
-    let mine = mine.clamp(0.0, 1.0);
-    if theirs < FALLBACK_UNDECIDED {
-        return None;
-    }
-    Some(if open[k] == top {
-        // Two opinions agree: the firmer of the two.
-        (top, mine.max(theirs))
-    } else {
-        // lingua overrides: its confidence, discounted by ours in the answer it
-        // overrides, so never above 1 - ours.
-        (open[k], theirs * (1.0 - mine))
-    })
-}
-
 /// Weight of the prior on a text of its own.
 const PRIOR_WEIGHT_TEXT: f32 = 0.5;
 /// Weight of the prior on a heading or short block.
@@ -863,44 +784,3 @@ const PRIOR_WEIGHT_HEADING: f32 = 3.0;
 const OUTSIDER_CONFIDENCE: f64 = 0.2;
 /// Confidence from which a guess is reliable.
 const RELIABLE: f64 = 0.8;
-
-#[cfg(all(test, feature = "lingua-fallback"))]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_undecided_lingua_leaves_our_answer_alone() {
-        // Equal weights: no answer from lingua, whichever language is listed first.
-        assert_eq!(combine((2, 0.3), &[0, 1, 2], &[-1.0, -1.0, -1.0]), None);
-        assert_eq!(combine((1, 0.0), &[0, 1], &[-0.7, -0.7]), None);
-        assert_eq!(combine((1, 0.0), &[0, 1], &[f64::NAN, -0.7]), None);
-    }
-
-    #[test]
-    fn agreement_never_lowers_and_disagreement_is_discounted() {
-        // lingua agrees, less sure than we are: our confidence stands.
-        let (k, c) = combine((0, 0.38), &[0, 1, 3], &[-0.5, -1.5, -2.0]).unwrap();
-        assert_eq!(k, 0);
-        assert!(c >= 0.38);
-        // lingua agrees and is surer: its confidence.
-        let (_, c) = combine((0, 0.1), &[0, 1], &[-0.01, -6.0]).unwrap();
-        assert!(c > 0.9);
-        // lingua disagrees, very sure: its confidence times (1 - ours).
-        let (k, c) = combine((0, 0.5), &[0, 3], &[-6.0, -0.01]).unwrap();
-        assert_eq!(k, 3);
-        assert!(c <= 0.5 && c > 0.45, "{c}");
-    }
-
-    #[test]
-    fn lingua_sees_a_bounded_prefix_cut_between_words() {
-        let long = "слова ".repeat(10_000);
-        let p = fallback_prefix(&long);
-        assert!(p.len() <= FALLBACK_MAX_BYTES && p.len() > FALLBACK_MAX_BYTES / 2);
-        assert!(p.ends_with("слова"), "{:?}", &p[p.len() - 20..]);
-        // One endless word: cut at a character boundary.
-        let word = "ж".repeat(10_000);
-        let p = fallback_prefix(&word);
-        assert!(p.len() <= FALLBACK_MAX_BYTES && p.len() >= FALLBACK_MAX_BYTES - 1);
-        assert_eq!(fallback_prefix("кароткі тэкст"), "кароткі тэкст");
-    }
-}
