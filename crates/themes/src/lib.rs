@@ -479,6 +479,7 @@ impl Tagger {
                 last = Some((theme, e));
                 true
             });
+            let heading = block.is_some() && is_heading_like(text, block_words);
             for &(theme, s, e, term, _) in &kept {
                 if accs.is_empty() {
                     accs.resize_with(themes.len(), || None);
@@ -495,7 +496,7 @@ impl Tagger {
                     acc.words += e - s;
                 }
                 acc.title |= block.is_none();
-                acc.heading |= block.is_some() && is_heading_like(text, block_words);
+                acc.heading |= heading;
                 if !acc.terms.contains(&term) {
                     acc.terms.push(term);
                 }
@@ -520,11 +521,10 @@ impl Tagger {
         let mut hits: Vec<(usize, ThemeHit)> = Vec::new();
         for (i, acc) in accs.into_iter().enumerate() {
             let Some(mut acc) = acc else { continue };
-            let no_expansions = Vec::new();
-            let expands = if self.settings.merge_acronyms {
+            let expands: &[Vec<u32>] = if self.settings.merge_acronyms {
                 &self.expands[i]
             } else {
-                &no_expansions
+                &[]
             };
             let distinct = distinct_terms(&themes[i], &acc.terms, expands);
             let score = score(
