@@ -43,7 +43,7 @@ fn check_against_plain(text: &str, letter: Option<char>) -> Result<(), String> {
 fn with_fallback() -> Detector {
     Detector::new(
         Settings::default()
-            .with_allowlist(["be", "ru", "uk", "bg", "mk", "sr", "kk", "en"])
+            .with_allowlist(ALLOW)
             .with_fallback(0.65),
     )
     .expect("allowlist builds")
@@ -62,10 +62,7 @@ fn letters_settle_before_lingua_is_asked() {
 #[test]
 fn uncertain_short_text_is_reasked_and_clones_share_the_count() {
     let d = with_fallback();
-    let plain = Detector::new(
-        Settings::default().with_allowlist(["be", "ru", "uk", "bg", "mk", "sr", "kk", "en"]),
-    )
-    .expect("allowlist builds");
+    let plain = plain();
     // Two words every Cyrillic-script language here could write; the plain detector is
     // unsure of them.
     let text = "Работа отдела";
