@@ -79,6 +79,46 @@ pub struct Eval {
     pub misses: Vec<Miss>,
 }
 
+impl Eval {
+    /// Scores one case (a paragraph or a page) of `lang`: predicted theme ids `got`
+    /// against `gold`; `line` and `text` identify it in the misses.
+    fn record(
+        &mut self,
+        lang: &str,
+        line: usize,
+        text: &str,
+        got: &BTreeSet<String>,
+        gold: &BTreeSet<String>,
+    ) {
+        *self.cases.entry(lang.to_owned()).or_default() += 1;
+        let mut k = Counts::default();
+        for t in got.union(gold) {
+            let (g, p) = (gold.contains(t), got.contains(t));
+            let one = Counts {
+                tp: usize::from(g && p),
+                fp: usize::from(p && !g),
+                fn_: usize::from(g && !p),
+            };
+            k.add(one);
+            self.per_lang_theme
+                .entry((lang.to_owned(), t.clone()))
+                .or_default()
+                .add(one);
+            self.per_theme.entry(t.clone()).or_default().add(one);
+            if g != p {
+                self.misses.push(Miss {
+                    lang: lang.to_owned(),
+                    line,
+                    theme: t.clone(),
+                    false_positive: p,
+                    text: text.to_owned(),
+                });
+            }
+        }
+        self.per_lang.entry(lang.to_owned()).or_default().add(k);
+    }
+}
+
 pub fn corpus_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus/themes")
 }
@@ -140,32 +180,7 @@ pub fn run(tagger: &Tagger, cases: &[Case], und: bool) -> Eval {
             .into_iter()
             .map(|h| h.id)
             .collect();
-        *ev.cases.entry(c.lang.clone()).or_default() += 1;
-        let mut k = Counts::default();
-        for t in got.union(&c.gold) {
-            let (g, p) = (c.gold.contains(t), got.contains(t));
-            let one = Counts {
-                tp: usize::from(g && p),
-                fp: usize::from(p && !g),
-                fn_: usize::from(g && !p),
-            };
-            k.add(one);
-            ev.per_lang_theme
-                .entry((c.lang.clone(), t.clone()))
-                .or_default()
-                .add(one);
-            ev.per_theme.entry(t.clone()).or_default().add(one);
-            if g != p {
-                ev.misses.push(Miss {
-                    lang: c.lang.clone(),
-                    line: c.line,
-                    theme: t.clone(),
-                    false_positive: p,
-                    text: c.text.clone(),
-                });
-            }
-        }
-        ev.per_lang.entry(c.lang.clone()).or_default().add(k);
+        ev.record(&c.lang, c.line, &c.text, &got, &c.gold);
     }
     ev
 }
@@ -359,32 +374,7 @@ pub fn run_pages(tagger: &Tagger, pages: &[Page]) -> Eval {
             .into_iter()
             .map(|h| h.id)
             .collect();
-        *ev.cases.entry(p.lang.clone()).or_default() += 1;
-        let mut k = Counts::default();
-        for t in got.union(&p.gold) {
-            let (g, pr) = (p.gold.contains(t), got.contains(t));
-            let one = Counts {
-                tp: usize::from(g && pr),
-                fp: usize::from(pr && !g),
-                fn_: usize::from(g && !pr),
-            };
-            k.add(one);
-            ev.per_lang_theme
-                .entry((p.lang.clone(), t.clone()))
-                .or_default()
-                .add(one);
-            ev.per_theme.entry(t.clone()).or_default().add(one);
-            if g != pr {
-                ev.misses.push(Miss {
-                    lang: p.lang.clone(),
-                    line: 0,
-                    theme: t.clone(),
-                    false_positive: pr,
-                    text: p.name.clone(),
-                });
-            }
-        }
-        ev.per_lang.entry(p.lang.clone()).or_default().add(k);
+        ev.record(&p.lang, 0, &p.name, &got, &p.gold);
     }
     ev
 }
