@@ -213,6 +213,25 @@ pub struct Page {
     pub gold: BTreeSet<String>,
 }
 
+impl Page {
+    /// Tags the page: its title (when not blank) and blocks, all in the page language.
+    pub fn tag(&self, tagger: &Tagger) -> Vec<pagesift_themes::ThemeHit> {
+        let blocks: Vec<pagesift_themes::TagBlock<'_>> = self
+            .blocks
+            .iter()
+            .map(|b| pagesift_themes::TagBlock {
+                text: b,
+                lang: Some(&self.lang),
+            })
+            .collect();
+        tagger.tag(&pagesift_themes::TagInput {
+            title: (!self.title.trim().is_empty()).then_some(self.title.as_str()),
+            title_lang: Some(&self.lang),
+            blocks: &blocks,
+        })
+    }
+}
+
 /// Loads `corpus/pages/*.gold.json` with their `.gold.txt` (absent directory: empty).
 pub fn load_pages() -> Result<Vec<Page>, String> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus/pages");
@@ -319,19 +338,7 @@ pub fn page_hits(
 ) -> Vec<(String, String, bool, usize, f64, Vec<String>)> {
     let mut out = Vec::new();
     for p in pages {
-        let blocks: Vec<pagesift_themes::TagBlock<'_>> = p
-            .blocks
-            .iter()
-            .map(|b| pagesift_themes::TagBlock {
-                text: b,
-                lang: Some(&p.lang),
-            })
-            .collect();
-        for h in tagger.tag(&pagesift_themes::TagInput {
-            title: (!p.title.trim().is_empty()).then_some(p.title.as_str()),
-            title_lang: Some(&p.lang),
-            blocks: &blocks,
-        }) {
+        for h in p.tag(tagger) {
             let terms = h
                 .evidence
                 .iter()
@@ -357,23 +364,7 @@ pub fn page_hits(
 pub fn run_pages(tagger: &Tagger, pages: &[Page]) -> Eval {
     let mut ev = Eval::default();
     for p in pages {
-        let blocks: Vec<pagesift_themes::TagBlock<'_>> = p
-            .blocks
-            .iter()
-            .map(|b| pagesift_themes::TagBlock {
-                text: b,
-                lang: Some(&p.lang),
-            })
-            .collect();
-        let got: BTreeSet<String> = tagger
-            .tag(&pagesift_themes::TagInput {
-                title: (!p.title.trim().is_empty()).then_some(p.title.as_str()),
-                title_lang: Some(&p.lang),
-                blocks: &blocks,
-            })
-            .into_iter()
-            .map(|h| h.id)
-            .collect();
+        let got: BTreeSet<String> = p.tag(tagger).into_iter().map(|h| h.id).collect();
         ev.record(&p.lang, 0, &p.name, &got, &p.gold);
     }
     ev
