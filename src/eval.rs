@@ -11,9 +11,9 @@ use pagesift_extract::score::{macro_average, shingle_prf};
 use pagesift_extract::{Extractor, PageHints, Settings};
 use serde::Deserialize;
 
-use crate::input::RawPage;
 use pagesift_themes::{TagBlock, TagInput};
 
+use crate::input::RawPage;
 use crate::record::{tag_text, Pipeline, Status};
 
 /// Gold annotations of one corpus page (`corpus/pages/<case>.gold.json`).
@@ -79,6 +79,22 @@ fn read_string(path: &Path) -> Result<String, EvalError> {
         path: path.to_path_buf(),
         message: e.to_string(),
     })
+}
+
+/// Parses the non-blank lines of the JSON Lines file at `path`; a bad line is reported
+/// with its 1-based number.
+fn read_jsonl<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>, EvalError> {
+    read_string(path)?
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, line)| {
+            serde_json::from_str(line).map_err(|e| EvalError::Format {
+                path: path.to_path_buf(),
+                message: format!("line {}: {e}", i + 1),
+            })
+        })
+        .collect()
 }
 
 /// Loads every `<case>.html` with its `.gold.txt` and `.gold.json` from `dir`, sorted.
@@ -293,15 +309,7 @@ pub fn paragraph_themes(
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let mut pairs = Vec::new();
-        for (i, line) in read_string(&f)?
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
-            let p: Para = serde_json::from_str(line).map_err(|e| EvalError::Format {
-                path: f.clone(),
-                message: format!("line {}: {e}", i + 1),
-            })?;
+        for p in read_jsonl::<Para>(&f)? {
             let pred: BTreeSet<String> = tag_text(pipeline.detector(), pipeline.tagger(), &p.text)
                 .into_iter()
                 .map(|h| h.id)
@@ -370,15 +378,7 @@ pub fn heldout_themes(
     }
     type GoldAndPredicted = (BTreeSet<String>, BTreeSet<String>);
     let mut by_lang: BTreeMap<String, Vec<GoldAndPredicted>> = BTreeMap::new();
-    for (i, line) in read_string(path)?
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let p: Page = serde_json::from_str(line).map_err(|e| EvalError::Format {
-            path: path.to_path_buf(),
-            message: format!("line {}: {e}", i + 1),
-        })?;
+    for p in read_jsonl::<Page>(path)? {
         let title = p.title.trim();
         let blocks: Vec<TagBlock<'_>> = p
             .blocks
