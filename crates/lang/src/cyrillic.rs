@@ -16,6 +16,7 @@
 //!   fits Bulgarian, Macedonian or Serbian no better than Russian is Russian.
 
 use crate::words::WORDS;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -806,6 +807,16 @@ impl WordBuf {
 }
 
 impl Scan {
+    /// `text` (this scan's text, or a start of it) with [`fix_latin_i`] applied when the
+    /// scan found a Latin `i` inside Cyrillic words; borrowed unchanged otherwise.
+    pub(crate) fn with_cyrillic_i<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if self.latin_i > 0 {
+            Cow::Owned(fix_latin_i(text))
+        } else {
+            Cow::Borrowed(text)
+        }
+    }
+
     /// Scans `text` once: counts letters by script, builds lowercase words (only words
     /// with Cyrillic letters are looked at further) and sums the evidence.
     pub(crate) fn new(text: &str) -> Scan {

@@ -77,7 +77,7 @@ use fallback::{
 };
 
 use code::Lang;
-use cyrillic::{fix_latin_i, Cyr, Scan, N};
+use cyrillic::{Cyr, Scan, N};
 use std::collections::HashMap;
 use whatlang::Lang as W;
 
@@ -606,14 +606,8 @@ impl Detector {
             }
         }
         if mask.count_ones() >= 2 {
-            let fixed;
-            let input = if scan.latin_i > 0 {
-                fixed = fix_latin_i(text);
-                fixed.as_str()
-            } else {
-                text
-            };
-            if let Some(info) = self.whatlang_cyr[mask as usize].detect(input) {
+            let input = scan.with_cyrillic_i(text);
+            if let Some(info) = self.whatlang_cyr[mask as usize].detect(&input) {
                 if let Some(i) = cyr_index(Lang::W(info.lang())) {
                     score[i] += WHATLANG_BASE + WHATLANG_CONF * info.confidence() as f32;
                 }
@@ -713,15 +707,8 @@ impl Detector {
         if open.len() < 2 {
             return None;
         }
-        let text = fallback_prefix(text);
-        let fixed;
-        let input = if scan.latin_i > 0 {
-            fixed = fix_latin_i(text);
-            fixed.as_str()
-        } else {
-            text
-        };
-        let probs = fb.confidences(input, &open)?;
+        let input = scan.with_cyrillic_i(fallback_prefix(text));
+        let probs = fb.confidences(&input, &open)?;
         if open.iter().all(|i| probs[*i] <= 0.0) {
             return None;
         }
