@@ -109,12 +109,11 @@ impl<R: BufRead> WarcReader<R> {
             if l.is_empty() {
                 continue;
             }
-            self.index += 1;
-            if !l.starts_with(b"WARC/") && self.resync {
-                self.index -= 1;
+            if self.resync && !l.starts_with(b"WARC/") {
                 continue;
             }
             self.resync = false;
+            self.index += 1;
             if !l.starts_with(b"WARC/") {
                 let shown = String::from_utf8_lossy(&l[..l.len().min(40)]).into_owned();
                 return Some(self.fail(format!(
