@@ -470,7 +470,7 @@ impl Detector {
 
     /// Detects the language of one text.
     pub fn detect(&self, text: &str) -> Guess {
-        self.detect_with(text, self.prior, PRIOR_WEIGHT_TEXT).0
+        self.detect_with(text, self.prior, PRIOR_WEIGHT_TEXT)
     }
 
     /// Detects a page's blocks; `prior` is e.g. the page's `html lang` ("ru", "be-BY").
@@ -489,7 +489,7 @@ impl Detector {
             } else {
                 PRIOR_WEIGHT_TEXT
             };
-            let (guess, _) = self.detect_with(b.text, prior, weight);
+            let guess = self.detect_with(b.text, prior, weight);
             if !guess.is_und() {
                 let w = letters as f64;
                 let e = weights.entry(guess.lang.clone()).or_insert((0.0, 0.0));
@@ -522,8 +522,8 @@ impl Detector {
         }
     }
 
-    /// Detects with a prior of the given weight; also returns the letter count.
-    fn detect_with(&self, text: &str, prior: Option<Lang>, prior_weight: f32) -> (Guess, usize) {
+    /// Detects with a prior of the given weight.
+    fn detect_with(&self, text: &str, prior: Option<Lang>, prior_weight: f32) -> Guess {
         // No Cyrillic byte at all (lead bytes 0xD0..=0xD4 cover U+0400..U+052F): whatlang
         // alone decides, and the scan is skipped.
         if !text.bytes().any(|b| (0xD0..=0xD4).contains(&b)) {
@@ -536,12 +536,9 @@ impl Detector {
                 let script = (letters > 0)
                     .then(|| whatlang::detect_script(text).map(|s| s.name().to_owned()))
                     .flatten();
-                return (Guess::und(script), letters);
+                return Guess::und(script);
             }
-            return (
-                self.finish(text, self.detect_other(text, prior, prior_weight)),
-                letters,
-            );
+            return self.finish(text, self.detect_other(text, prior, prior_weight));
         }
         let scan = Scan::new(text);
         let letters = scan.letters;
@@ -551,14 +548,14 @@ impl Detector {
             } else {
                 whatlang::detect_script(text).map(|s| s.name().to_owned())
             };
-            return (Guess::und(script), letters);
+            return Guess::und(script);
         }
         let guess = if scan.cyrillic * 2 >= letters {
             self.detect_cyrillic(text, &scan, prior, prior_weight)
         } else {
             self.detect_other(text, prior, prior_weight)
         };
-        (self.finish(text, guess), letters)
+        self.finish(text, guess)
     }
 
     /// Applies the minimum confidence; `None` (no allowed language fits) is `und`.
