@@ -6,9 +6,10 @@
 //! cargo run --release -p pagesift-themes --example report            # summary tables
 //! cargo run --release -p pagesift-themes --example report -- --misses # plus every error
 //! cargo run --release -p pagesift-themes --example report -- --und    # language unknown
-//! cargo run --release -p pagesift-themes --example report -- --threshold 0.3
+//! cargo run --release -p pagesift-themes --example report -- --threshold 0.3 # or --max-evidence N
 //! cargo run --release -p pagesift-themes --example report -- --general # firings on web text
 //! cargo run --release -p pagesift-themes --example report -- --heldout [path]
+//! cargo run --release -p pagesift-themes --example report -- --hits    # every page-level hit
 //! ```
 //!
 //! `--general` tags each of the lingua test sentences (shared data, 1,000 per language for
@@ -91,10 +92,7 @@ fn main() -> ExitCode {
                 }
             }
             if show_misses {
-                for m in &pev.misses {
-                    let kind = if m.false_positive { "FP" } else { "FN" };
-                    println!("{kind} page {}: {}", m.text, m.theme);
-                }
+                page_misses(&pev);
             }
         }
         Ok(_) => println!("\n(corpus/pages not found: page-level figures skipped)"),
@@ -167,12 +165,17 @@ fn heldout(tagger: &Tagger, path: &std::path::Path, show_misses: bool) -> ExitCo
     per_theme(&ev);
     if show_misses {
         println!();
-        for m in &ev.misses {
-            let kind = if m.false_positive { "FP" } else { "FN" };
-            println!("{kind} page {}: {}", m.text, m.theme);
-        }
+        page_misses(&ev);
     }
     ExitCode::SUCCESS
+}
+
+/// One line per page-level miss: FP or FN, the page, the theme.
+fn page_misses(ev: &eval::Eval) {
+    for m in &ev.misses {
+        let kind = if m.false_positive { "FP" } else { "FN" };
+        println!("{kind} page {}: {}", m.text, m.theme);
+    }
 }
 
 /// Per-theme P/R/F1 over all languages.
