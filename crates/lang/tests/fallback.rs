@@ -78,8 +78,7 @@ fn uncertain_short_text_is_reasked_and_clones_share_the_count() {
 
 #[test]
 fn texts_of_three_words_or_more_are_reasked_only_below_the_long_text_threshold() {
-    let al = ["be", "ru", "uk", "bg", "mk", "sr", "kk", "en"];
-    let plain = Detector::new(Settings::default().with_allowlist(al)).expect("allowlist builds");
+    let plain = plain();
     // Three Cyrillic words (the hyphen separates two), unsure between 0.325 and 0.65.
     let text = "Контакты пресс-службы";
     let c = plain.detect(text).confidence;
@@ -92,24 +91,21 @@ fn texts_of_three_words_or_more_are_reasked_only_below_the_long_text_threshold()
     d.detect("Работа отдела");
     assert_eq!(d.fallback_calls(), 1);
     // The long-text threshold can be set on its own, above or below.
-    let long = Detector::new(
-        Settings::default()
-            .with_allowlist(al)
-            .with_fallback(0.65)
-            .with_long_text_fallback(0.65),
-    )
-    .expect("allowlist builds");
+    let with_long = |below: f64| {
+        Detector::new(
+            Settings::default()
+                .with_allowlist(ALLOW)
+                .with_fallback(0.65)
+                .with_long_text_fallback(below),
+        )
+        .expect("allowlist builds")
+    };
+    let long = with_long(0.65);
     let g = long.detect(text);
     assert_eq!(g.lang, "ru", "{g:?}");
     assert!(g.confidence > c, "{g:?}");
     assert_eq!(long.fallback_calls(), 1);
-    let never = Detector::new(
-        Settings::default()
-            .with_allowlist(al)
-            .with_fallback(0.65)
-            .with_long_text_fallback(0.0),
-    )
-    .expect("allowlist builds");
+    let never = with_long(0.0);
     never.detect("Работа отдела кадров");
     assert_eq!(never.fallback_calls(), 0);
     never.detect("Работа отдела");
