@@ -18,16 +18,12 @@
 
 use std::fmt::Write as _;
 use std::hint::black_box;
-use std::path::PathBuf;
+mod common;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use pagesift_themes::{TagBlock, TagInput, Tagger, Taxonomy};
 
-fn shared_data() -> PathBuf {
-    std::env::var_os("PAGESIFT_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
-}
+use common::{corpus_paragraphs, shared_data};
 
 /// Sentences (blocks) of one language.
 fn blocks_for(lang: &str) -> Vec<String> {
@@ -46,14 +42,7 @@ fn blocks_for(lang: &str) -> Vec<String> {
         "note: {} not found; benchmarking on corpus/themes/{lang}.jsonl instead",
         lingua.display()
     );
-    let corpus =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../../corpus/themes/{lang}.jsonl"));
-    let text = std::fs::read_to_string(corpus).unwrap_or_default();
-    let paras: Vec<String> = text
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v["text"].as_str().map(str::to_owned))
-        .collect();
+    let paras = corpus_paragraphs(lang);
     // Repeat to a size comparable with the lingua files.
     paras
         .iter()
@@ -137,18 +126,10 @@ fn bench(c: &mut Criterion) {
     // Worst case for the prefilter: on-topic ministry paragraphs, nearly every block has
     // a candidate term and goes through segmentation, stemming and the automaton.
     for lang in langs {
-        let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join(format!("../../corpus/themes/{lang}.jsonl"));
-        let paras: Vec<String> = std::fs::read_to_string(corpus)
-            .unwrap_or_default()
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter_map(|v| v["text"].as_str().map(str::to_owned))
-            .collect();
         run(
             format!("default/on-topic-{lang}"),
             &default,
-            &paras,
+            &corpus_paragraphs(lang),
             Some(lang),
         );
     }

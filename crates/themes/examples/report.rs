@@ -24,6 +24,8 @@
 // A report binary prints; the library never does.
 #![allow(clippy::print_stdout)]
 
+#[path = "../benches/common/mod.rs"]
+mod common;
 #[path = "../tests/eval/mod.rs"]
 mod eval;
 
@@ -215,11 +217,7 @@ fn per_theme(ev: &eval::Eval) {
 
 /// Tags every lingua test sentence on its own and prints each firing.
 fn general(tagger: &Tagger) {
-    let root = std::env::var_os("PAGESIFT_SHARED_DATA")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| {
-            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
-        });
+    let root = common::shared_data();
     let (mut sentences, mut firings) = (0, 0);
     for lang in ["en", "ru", "be", "uk"] {
         let path = root.join(format!("lingua-testdata/{lang}/sentences.txt"));

@@ -11,9 +11,13 @@
 // A measurement binary prints; the library never does.
 #![allow(clippy::print_stdout)]
 
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Instant;
+
+use common::{corpus_paragraphs, shared_data};
 
 use pagesift_themes::{TagBlock, TagInput, Tagger, Taxonomy};
 
@@ -25,12 +29,6 @@ fn cpu_seconds() -> Option<f64> {
     let f: Vec<&str> = rest.split_whitespace().collect();
     let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
     Some(ticks / 100.0)
-}
-
-fn shared_data() -> PathBuf {
-    std::env::var_os("PAGESIFT_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
 }
 
 fn measure(name: &str, tagger: &Tagger, blocks: &[String], lang: Option<&str>) {
@@ -98,14 +96,11 @@ fn main() {
             }
             Err(_) => println!("general/{lang}: skipped, {} not found", path.display()),
         }
-        let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join(format!("../../corpus/themes/{lang}.jsonl"));
-        let paras: Vec<String> = std::fs::read_to_string(corpus)
-            .unwrap_or_default()
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter_map(|v| v["text"].as_str().map(str::to_owned))
-            .collect();
-        measure(&format!("on-topic/{lang}"), &tagger, &paras, Some(lang));
+        measure(
+            &format!("on-topic/{lang}"),
+            &tagger,
+            &corpus_paragraphs(lang),
+            Some(lang),
+        );
     }
 }
