@@ -742,28 +742,10 @@ fn looks_like_a_word(w: &str) -> bool {
     let mut prev = ' ';
     let mut prev2 = ' ';
     for c in w.chars() {
-        if matches!(
-            c,
-            'а' | 'е'
-                | 'ё'
-                | 'и'
-                | 'о'
-                | 'у'
-                | 'ы'
-                | 'э'
-                | 'ю'
-                | 'я'
-                | 'і'
-                | 'ї'
-                | 'є'
-                | 'ъ'
-                | 'ә'
-                | 'ө'
-                | 'ұ'
-                | 'ү'
-                | 'ѐ'
-                | 'ѝ'
-        ) || (prev == 'р' && is_consonant(prev2) && is_consonant(c))
+        // Also the Bulgarian ъ, the Kazakh vowels and the accented ѐ, ѝ.
+        if is_vowel(c)
+            || matches!(c, 'ъ' | 'ә' | 'ө' | 'ұ' | 'ү' | 'ѐ' | 'ѝ')
+            || (prev == 'р' && is_consonant(prev2) && is_consonant(c))
         {
             return true;
         }
