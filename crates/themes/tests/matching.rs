@@ -1,6 +1,9 @@
 //! Matching behaviour through the public API, driven by `fixtures/match_cases.toml`, plus
 //! evidence spans, scoring and language handling.
 
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 use std::collections::BTreeSet;
 
 use pagesift_themes::{Settings, TagBlock, TagInput, Tagger, Taxonomy, ThemeHit};
@@ -224,11 +227,7 @@ fn prefilter_is_lossless() {
     .expect("builds");
     let mut texts: Vec<(String, String)> = Vec::new();
     let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/themes");
-    let shared = std::env::var_os("PAGESIFT_SHARED_DATA")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| {
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
-        });
+    let shared = common::shared_data();
     for lang in ["en", "ru", "be", "uk"] {
         let src = std::fs::read_to_string(corpus.join(format!("{lang}.jsonl"))).expect("corpus");
         for line in src.lines() {

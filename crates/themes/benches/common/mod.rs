@@ -1,5 +1,5 @@
-//! Benchmark text shared by `benches/tag.rs`, `examples/throughput.rs` and
-//! `examples/report.rs`.
+//! Benchmark text shared by `benches/tag.rs`, `examples/throughput.rs`,
+//! `examples/report.rs` and `tests/matching.rs`.
 #![allow(dead_code)]
 
 use std::path::PathBuf;
