@@ -40,10 +40,14 @@ const LINGUA: [Language; N] = [
     Language::Kazakh,
 ];
 
-/// The lingua side of a detector: which languages may be asked about, one lingua
-/// detector per set of open languages (by bit mask over `Cyr`), built on first use, and
-/// how often it was asked.
+/// The lingua side of a detector: below which confidence it is asked, which languages
+/// may be asked about, one lingua detector per set of open languages (by bit mask over
+/// `Cyr`), built on first use, and how often it was asked.
 pub(crate) struct Fallback {
+    /// Confidence below which texts of one or two Cyrillic words are re-asked.
+    below: f64,
+    /// The same for texts of `LONG_TEXT_WORDS` Cyrillic words or more.
+    below_long: f64,
     allowed: u32,
     detectors: Box<[OnceLock<LanguageDetector>]>,
     calls: AtomicU64,
@@ -52,6 +56,8 @@ pub(crate) struct Fallback {
 impl std::fmt::Debug for Fallback {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Fallback")
+            .field("below", &self.below)
+            .field("below_long", &self.below_long)
             .field("allowed", &format_args!("{:#09b}", self.allowed))
             .field(
                 "built",
@@ -63,15 +69,32 @@ impl std::fmt::Debug for Fallback {
 }
 
 impl Fallback {
-    /// A fallback over the allowed Cyrillic languages; `None` when fewer than two are
-    /// allowed (there is nothing to choose between).
-    pub(crate) fn new(allowed: &[bool; N]) -> Option<Fallback> {
+    /// A fallback over the allowed Cyrillic languages, asked below confidence `below`
+    /// (on long texts below `below_long`, by default `LONG_TEXT_FALLBACK` of `below`);
+    /// `None` when `below` is not above 0 (off) or fewer than two languages are allowed
+    /// (there is nothing to choose between).
+    pub(crate) fn new(
+        allowed: &[bool; N],
+        below: f64,
+        below_long: Option<f64>,
+    ) -> Option<Fallback> {
         let mask = (0..N).filter(|i| allowed[*i]).fold(0u32, |m, i| m | 1 << i);
-        (mask.count_ones() >= 2).then(|| Fallback {
+        (below > 0.0 && mask.count_ones() >= 2).then(|| Fallback {
+            below,
+            below_long: below_long.unwrap_or(below * LONG_TEXT_FALLBACK),
             allowed: mask,
             detectors: (0..1usize << N).map(|_| OnceLock::new()).collect(),
             calls: AtomicU64::new(0),
         })
+    }
+
+    /// The confidence below which a text of `words` Cyrillic words is re-asked.
+    pub(crate) fn threshold(&self, words: usize) -> f64 {
+        if words >= LONG_TEXT_WORDS {
+            self.below_long
+        } else {
+            self.below
+        }
     }
 
     /// Texts handed to lingua so far.
@@ -127,11 +150,11 @@ impl Fallback {
 pub(crate) const FALLBACK_WINDOW: f32 = 3.0;
 /// Texts of this many Cyrillic words or more are "long" for the fallback: they are
 /// re-asked below the long-text threshold.
-pub(crate) const LONG_TEXT_WORDS: usize = 3;
+const LONG_TEXT_WORDS: usize = 3;
 /// The long-text threshold as a share of the short-text one, unless set: on lingua's test
 /// sentences, half keeps every East Slavic figure (Russian sentences gain 0.3 points)
 /// and re-asks 1.8 % of Cyrillic sentences instead of 5.3 %.
-pub(crate) const LONG_TEXT_FALLBACK: f64 = 0.5;
+const LONG_TEXT_FALLBACK: f64 = 0.5;
 /// lingua's confidence values are floored at this before taking logarithms, so that
 /// lingua alone cannot rule out a language the letters leave open.
 pub(crate) const FALLBACK_FLOOR: f64 = 1e-4;

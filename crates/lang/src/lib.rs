@@ -73,7 +73,6 @@ pub use fallback::FALLBACK_MAX_BYTES;
 #[cfg(feature = "lingua-fallback")]
 use fallback::{
     combine, fallback_prefix, FALLBACK_FLOOR, FALLBACK_PRIOR, FALLBACK_SOUTH, FALLBACK_WINDOW,
-    LONG_TEXT_FALLBACK, LONG_TEXT_WORDS,
 };
 
 use code::Lang;
@@ -277,10 +276,9 @@ pub struct Detector {
     prior: Option<Lang>,
     short_block_chars: usize,
     south_base: Option<f32>,
-    /// Confidences below which lingua is asked (texts of one or two Cyrillic words, and
-    /// longer ones), and lingua's side, shared by clones.
+    /// lingua's side, with the confidences below which it is asked; shared by clones.
     #[cfg(feature = "lingua-fallback")]
-    fallback: Option<(f64, f64, std::sync::Arc<fallback::Fallback>)>,
+    fallback: Option<std::sync::Arc<fallback::Fallback>>,
 }
 
 /// A language guess.
@@ -442,16 +440,12 @@ impl Detector {
             short_block_chars: settings.short_block_chars,
             south_base: settings.south_base,
             #[cfg(feature = "lingua-fallback")]
-            fallback: (settings.fallback_below > 0.0)
-                .then(|| fallback::Fallback::new(&cyr_allowed))
-                .flatten()
-                .map(|f| {
-                    let below = settings.fallback_below;
-                    let long = settings
-                        .fallback_below_long
-                        .unwrap_or(below * LONG_TEXT_FALLBACK);
-                    (below, long, std::sync::Arc::new(f))
-                }),
+            fallback: fallback::Fallback::new(
+                &cyr_allowed,
+                settings.fallback_below,
+                settings.fallback_below_long,
+            )
+            .map(std::sync::Arc::new),
         })
     }
 
@@ -460,7 +454,7 @@ impl Detector {
     /// fallback is off.
     #[cfg(feature = "lingua-fallback")]
     pub fn fallback_calls(&self) -> u64 {
-        self.fallback.as_ref().map_or(0, |(_, _, f)| f.calls())
+        self.fallback.as_ref().map_or(0, |f| f.calls())
     }
 
     /// Codes of the languages this detector may answer, in no particular order.
@@ -630,13 +624,8 @@ impl Detector {
         #[cfg(feature = "lingua-fallback")]
         let (top, confidence) = match &self.fallback {
             // Headings and short blocks with a prior lean on the prior, not on lingua.
-            Some((below, long, fb))
-                if confidence
-                    < if scan.words >= LONG_TEXT_WORDS {
-                        *long
-                    } else {
-                        *below
-                    }
+            Some(fb)
+                if confidence < fb.threshold(scan.words)
                     && !(prior.is_some() && prior_weight >= PRIOR_WEIGHT_HEADING) =>
             {
                 self.second_opinion(
