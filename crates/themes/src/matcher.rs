@@ -195,8 +195,6 @@ pub(crate) struct Group {
     /// the text as written (`surface_anchors`). A block containing none is skipped.
     folded_anchors: Vec<String>,
     surface_anchors: Vec<String>,
-    /// Anchor candidates per term while the group is being built.
-    candidates: Vec<Vec<(String, bool)>>,
     folded_ac: Option<AhoCorasick>,
     surface_ac: Option<AhoCorasick>,
     /// Some term has no anchor: every block must be scanned.
@@ -249,7 +247,6 @@ impl Group {
             gapped: FxMap::default(),
             folded_anchors: Vec::new(),
             surface_anchors: Vec::new(),
-            candidates: Vec::new(),
             folded_ac: None,
             surface_ac: None,
             always: false,
@@ -292,7 +289,7 @@ impl Group {
         let mut toks = Vec::new();
         tokenize(&term.text, &mut toks);
         let mut words = Vec::with_capacity(toks.len());
-        // Anchor candidates: one guaranteed substring per word; `build` picks one.
+        // Anchor candidates: one guaranteed substring per word; the term keeps one.
         let mut candidates: Vec<(String, bool)> = Vec::new();
         for t in &toks {
             let stem = stemmer.stem(&t.key);
@@ -328,11 +325,18 @@ impl Group {
             }
             words.push(WordPat { id, check });
         }
+        // The term's anchor: the longest of its words' candidates (an acronym written in
+        // capitals wins a tie). Preferring candidates fewer terms share was tried and let
+        // through twice as many general-text blocks: length is what makes a substring rare.
         if !exclude {
-            if candidates.is_empty() {
-                self.always = true;
+            let best = candidates
+                .into_iter()
+                .max_by_key(|(a, surface)| (a.chars().count(), *surface));
+            match best {
+                Some((a, true)) => self.surface_anchors.push(a),
+                Some((a, false)) => self.folded_anchors.push(a),
+                None => self.always = true,
             }
-            self.candidates.push(candidates);
         }
         let pat = Pat {
             theme,
@@ -350,20 +354,6 @@ impl Group {
     }
 
     fn build(&mut self) -> Result<(), Error> {
-        // Each term's anchor: the longest of its words' candidates (an acronym written in
-        // capitals wins a tie). Preferring candidates fewer terms share was tried and let
-        // through twice as many general-text blocks: length is what makes a substring rare.
-        for cands in &self.candidates {
-            let best = cands
-                .iter()
-                .max_by_key(|(a, surface)| (a.chars().count(), *surface));
-            match best {
-                Some((a, true)) => self.surface_anchors.push(a.clone()),
-                Some((a, false)) => self.folded_anchors.push(a.clone()),
-                None => {}
-            }
-        }
-        self.candidates = Vec::new();
         for (anchors, slot) in [
             (&mut self.folded_anchors, &mut self.folded_ac),
             (&mut self.surface_anchors, &mut self.surface_ac),
