@@ -679,7 +679,7 @@ fn reads_latin_i(cyr: usize, strong: usize, latin_i: usize, other: usize) -> boo
 
 /// `text` with each Latin `i`/`I` that the scan reads as `і` (see [`Scan::latin_i`])
 /// replaced by Cyrillic `і`/`І`, so that whatlang and lingua see what the scan saw.
-pub(crate) fn fix_latin_i(text: &str) -> String {
+fn fix_latin_i(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let (mut start, mut cyr, mut strong, mut latin_i, mut other) = (0, 0, 0, 0, 0);
     let mut pending = false;
