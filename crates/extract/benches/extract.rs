@@ -14,57 +14,13 @@
 // criterion_group! generates an undocumented public function.
 #![allow(missing_docs)]
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use pagesift_extract::{Extractor, PageHints, Settings};
 
-fn shared_data() -> PathBuf {
-    std::env::var_os("PAGESIFT_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
-}
-
-/// All files under `dir` (recursively) whose extension is one of `exts`, sorted;
-/// `.gz` files are decompressed.
-fn load(dir: &Path, exts: &[&str]) -> Vec<Vec<u8>> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(rd) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for p in rd.filter_map(Result::ok).map(|e| e.path()) {
-            if p.is_dir() {
-                walk(&p, out);
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    let mut paths = Vec::new();
-    walk(dir, &mut paths);
-    paths.retain(|p| {
-        p.extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| exts.contains(&e))
-    });
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| {
-            let bytes = std::fs::read(p).ok()?;
-            if p.extension().is_some_and(|e| e == "gz") {
-                let mut out = Vec::new();
-                flate2::read::GzDecoder::new(&bytes[..])
-                    .read_to_end(&mut out)
-                    .ok()?;
-                Some(out)
-            } else {
-                Some(bytes)
-            }
-        })
-        .collect()
-}
+mod common;
+use common::{load, shared_data};
 
 fn bench(c: &mut Criterion) {
     let sets = [

@@ -13,7 +13,6 @@
 //! the scorer against the published numbers.
 #![allow(clippy::print_stdout)]
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -21,18 +20,9 @@ use pagesift_extract::score::{bootstrap_std, macro_average, shingle_prf, PageSco
 use pagesift_extract::{Extractor, PageHints, Settings};
 use serde_json::Value;
 
-fn shared_data() -> PathBuf {
-    std::env::var_os("PAGESIFT_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
-}
-
-fn gunzip(path: &Path) -> std::io::Result<Vec<u8>> {
-    let f = std::fs::File::open(path)?;
-    let mut out = Vec::new();
-    flate2::read::GzDecoder::new(f).read_to_end(&mut out)?;
-    Ok(out)
-}
+#[path = "../benches/common/mod.rs"]
+mod common;
+use common::{cpu_seconds, gunzip, shared_data};
 
 fn body_map(v: &Value) -> Option<&serde_json::Map<String, Value>> {
     v.get("output")
@@ -97,15 +87,6 @@ fn show(extractor: &Extractor, bytes: &[u8], url: Option<&str>) {
         }
         Err(e) => println!("error: {e}"),
     }
-}
-
-/// User + system CPU seconds of this process, from /proc (Linux); None elsewhere.
-fn cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    let rest = stat.rsplit_once(')')?.1;
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
-    Some(ticks / 100.0)
 }
 
 fn main() {

@@ -13,33 +13,16 @@
 // A report binary: printing is its job.
 #![allow(clippy::print_stdout)]
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use pagesift_extract::{Extractor, PageHints, Settings};
 
-fn shared_data() -> PathBuf {
-    std::env::var_os("PAGESIFT_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
-}
+#[path = "../benches/common/mod.rs"]
+mod common;
+use common::{cpu_seconds, load, shared_data};
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd.filter_map(Result::ok) {
-        let p = e.path();
-        if p.is_dir() {
-            files(&p, out);
-        } else {
-            out.push(p);
-        }
-    }
-}
-
-fn load(set: &str) -> Vec<Vec<u8>> {
+fn load_set(set: &str) -> Vec<Vec<u8>> {
     let (dir, exts): (PathBuf, &[&str]) = match set {
         "aeb" => (
             shared_data().join("article-extraction-benchmark/html"),
@@ -54,51 +37,14 @@ fn load(set: &str) -> Vec<Vec<u8>> {
             &["html", "htm", "shtml"],
         ),
     };
-    let mut paths = Vec::new();
-    files(&dir, &mut paths);
-    paths.retain(|p| {
-        p.extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| exts.contains(&e))
-    });
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| {
-            let bytes = std::fs::read(p).ok()?;
-            if p.extension().is_some_and(|e| e == "gz") {
-                let mut out = Vec::new();
-                flate2::read::GzDecoder::new(&bytes[..])
-                    .read_to_end(&mut out)
-                    .ok()?;
-                Some(out)
-            } else {
-                Some(bytes)
-            }
-        })
-        .collect()
-}
-
-#[cfg(unix)]
-fn cpu_seconds() -> Option<f64> {
-    // /proc/self/stat fields 14 and 15: user and system time in clock ticks (100 Hz).
-    let s = std::fs::read_to_string("/proc/self/stat").ok()?;
-    let rest = &s[s.rfind(')')? + 2..];
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
-    Some(ticks / 100.0)
-}
-
-#[cfg(not(unix))]
-fn cpu_seconds() -> Option<f64> {
-    None
+    load(&dir, exts)
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let set = args.get(1).map_or("aeb", String::as_str);
     let rounds: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(5);
-    let pages = load(set);
+    let pages = load_set(set);
     if args.get(2).is_some_and(|a| a == "dump") {
         dump(&pages);
         return;
