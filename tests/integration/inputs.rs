@@ -17,6 +17,28 @@ fn collect(path: &std::path::Path) -> (Vec<pagesift::RawPage>, Vec<SkipKind>, Ve
     (pages, skipped, errors)
 }
 
+/// The file names of the pages among `items`, in order.
+fn page_names(items: &[Item]) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Page(p) => Some(p.source.rsplit('/').next().unwrap().to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The messages of the errors among `items`, in order.
+fn error_messages(items: &[Item]) -> Vec<&String> {
+    items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Error { message, .. } => Some(message),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
 fn every_shared_warc_sample_reads_without_error() {
     let Some(dir) = shared("warc-samples") else {
@@ -210,23 +232,11 @@ fn directories_walk_sorted_and_report_loops_and_broken_entries() {
             .unwrap();
     }
     let items: Vec<Item> = Inputs::new(&[dir.path()], StdinFormat::Html).collect();
-    let pages: Vec<String> = items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Page(p) => Some(p.source.rsplit('/').next().unwrap().to_string()),
-            _ => None,
-        })
-        .collect();
+    let pages = page_names(&items);
     assert_eq!(pages, ["a.html", "c.htm", "noext"]);
     #[cfg(unix)]
     {
-        let errors: Vec<&String> = items
-            .iter()
-            .filter_map(|i| match i {
-                Item::Error { message, .. } => Some(message),
-                _ => None,
-            })
-            .collect();
+        let errors = error_messages(&items);
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(errors.iter().any(|e| e.contains("dangling.html")));
         assert!(errors.iter().any(|e| e.contains("loop")));
@@ -412,20 +422,8 @@ fn a_path_given_twice_or_reached_twice_is_read_once_and_is_no_loop() {
     }
     let items: Vec<Item> =
         Inputs::new(&[d, d, sub.as_path(), c.as_path()], StdinFormat::Html).collect();
-    let pages: Vec<String> = items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Page(p) => Some(p.source.rsplit('/').next().unwrap().to_string()),
-            _ => None,
-        })
-        .collect();
-    let errors: Vec<&String> = items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Error { message, .. } => Some(message),
-            _ => None,
-        })
-        .collect();
+    let pages = page_names(&items);
+    let errors = error_messages(&items);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(pages, ["a.html", "c.html"]);
     assert!(items
