@@ -1588,17 +1588,8 @@ fn check_at(b: &[u8], p: usize, fold_punct: bool) -> Option<usize> {
     Some(p)
 }
 
-/// The former byte-at-a-time scan, kept as the reference for [`first_work`] (tests only).
-///
-/// The byte scan behind [`Normalizer::normalize`]'s borrowed path: the offset of the first
-/// byte that may need work. Conservative: `None` only when every step would leave `b`
-/// unchanged.
-///
-/// Clean means: printable ASCII with single spaces inside lines, `\n`, the letters of the
-/// Russian, Belarusian and Ukrainian alphabets, and `– — ‘ ’ “ ” „ … « » №`. Mojibake that
-/// uses only those characters is still caught: UTF-8 read as windows-1251 puts `Р` before
-/// ё/і/ї/є/ў (the UTF-8 of и, г, п, к, в …) or `В Г Р С` before the punctuation, and a
-/// swapped single-byte charset leaves a lower-case letter directly before an upper-case one.
+/// The former byte-at-a-time scan, kept as the reference for [`first_work`] (tests only):
+/// the same contract, which [`first_work`]'s documentation states.
 #[cfg(test)]
 fn first_work_reference(s: &Settings, b: &[u8]) -> Option<usize> {
     let n = b.len();
