@@ -3,7 +3,7 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pagesift_extract::{BlockKind, Document, Extractor, PageHints};
-use pagesift_lang::{BlockText, Detector, LangShare, PageGuess};
+use pagesift_lang::{BlockText, Detector, Guess, LangShare, PageGuess};
 use pagesift_normalize::Normalizer;
 use pagesift_themes::{TagBlock, TagInput, Tagger, ThemeHit};
 use serde::{Deserialize, Serialize};
@@ -268,8 +268,7 @@ impl Pipeline {
             .zip(&lang.blocks)
             .map(|(text, g)| TagBlock {
                 text,
-                // An unreliable guess must not hide terms of the language it missed.
-                lang: (g.lang != "und" && g.reliable).then_some(g.lang.as_str()),
+                lang: tag_lang(g),
             })
             .collect();
         let page_lang = (lang.lang != "und").then_some(lang.lang.as_str());
@@ -427,12 +426,21 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
+/// The language whose terms a block is matched against: its guess, or `None` (every
+/// language's terms) when the guess is `und` or not reliable — an unreliable guess must not
+/// hide terms of the language it missed.
+fn tag_lang(guess: &Guess) -> Option<&str> {
+    (guess.lang != "und" && guess.reliable).then_some(guess.lang.as_str())
+}
+
 /// Tags one piece of text on its own: detects its language first and matches against that
 /// language's terms, or every language's when the guess is `und` or not reliable.
 pub fn tag_text(detector: &Detector, tagger: &Tagger, text: &str) -> Vec<ThemeHit> {
     let guess = detector.detect(text);
-    let lang = (guess.lang != "und" && guess.reliable).then_some(guess.lang.as_str());
-    let blocks = [TagBlock { text, lang }];
+    let blocks = [TagBlock {
+        text,
+        lang: tag_lang(&guess),
+    }];
     tagger.tag(&TagInput {
         title: None,
         title_lang: None,
