@@ -1102,16 +1102,19 @@ impl<'x, 'h> Src<'_, 'x, '_, 'h> {
     /// The raw (entity-encoded) value of attribute `name` (lowercase ASCII), as
     /// lol_html's `get_attribute` gives it.
     fn get(&self, name: &str) -> Option<Cow<'h, str>> {
-        let a = self.find(name)?;
-        Some(
-            match a
-                .value_source_location()
-                .and_then(|l| self.html.get(l.bytes()))
-            {
-                Some(v) => Cow::Borrowed(v),
-                None => Cow::Owned(a.value()),
-            },
-        )
+        Some(self.value(self.find(name)?))
+    }
+
+    /// The raw (entity-encoded) value of attribute `a`: a slice of the source text when
+    /// its range fits, else lol_html's own copy.
+    fn value(&self, a: &lol_html::html_content::Attribute<'x>) -> Cow<'h, str> {
+        match a
+            .value_source_location()
+            .and_then(|l| self.html.get(l.bytes()))
+        {
+            Some(v) => Cow::Borrowed(v),
+            None => Cow::Owned(a.value()),
+        }
     }
 
     /// The attributes [`State::attr_flags`] reads, in one pass over the attribute
@@ -1146,15 +1149,7 @@ impl<'x, 'h> Src<'_, 'x, '_, 'h> {
                 _ => continue,
             };
             if slot.is_none() {
-                *slot = Some(
-                    match a
-                        .value_source_location()
-                        .and_then(|l| self.html.get(l.bytes()))
-                    {
-                        Some(v) => Cow::Borrowed(v),
-                        None => Cow::Owned(a.value()),
-                    },
-                );
+                *slot = Some(self.value(a));
             }
         }
         h
