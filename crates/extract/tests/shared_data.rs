@@ -8,11 +8,9 @@ use std::path::{Path, PathBuf};
 use pagesift_extract::score::{macro_average, shingle_prf};
 use pagesift_extract::{Extractor, PageHints, Settings};
 
-fn shared_data() -> PathBuf {
-    std::env::var_os("PAGESIFT_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
-}
+#[path = "../benches/common/mod.rs"]
+mod common;
+use common::shared_data;
 
 fn html_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else {
