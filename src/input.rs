@@ -272,7 +272,9 @@ impl Inputs {
     }
 
     /// Never reads `path` when walking directories — the run's own output file, say, which
-    /// would otherwise be read back as input while it is being written.
+    /// would otherwise be read back as input while it is being written. `path` is resolved
+    /// now, so it must already exist (create the output file first); a path that does not
+    /// is ignored. A file given explicitly as an input is still read.
     pub fn with_exclude(mut self, path: &Path) -> Self {
         if let Ok(canon) = fs::canonicalize(path) {
             self.exclude.push(canon);
