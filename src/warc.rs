@@ -216,7 +216,11 @@ impl<R: BufRead> WarcReader<R> {
             return Some(WarcItem::Error {
                 source,
                 kind: InputErrorKind::Warc,
-                message: format!("Content-Length {len} does not match the record: no record separator after it; skipped to the next record ({})", record_name(&headers)),
+                message: format!(
+                    "Content-Length {len} does not match the record: no record separator after \
+                     it; skipped to the next record ({})",
+                    record_name(&headers)
+                ),
                 fatal: false,
             });
         }
