@@ -255,7 +255,7 @@ impl<R: BufRead> WarcReader<R> {
                 body,
             }),
             Ok(HttpOutcome::Skip(kind)) => WarcItem::Skipped(kind),
-            Err((kind, message)) => WarcItem::Error {
+            Err(HttpError { kind, message }) => WarcItem::Error {
                 source,
                 kind,
                 message: format!("{message} ({})", record_name(&headers)),
@@ -340,11 +340,19 @@ pub fn charset_param(content_type: &str) -> Option<String> {
     })
 }
 
-/// A failure to read a record's HTTP payload: its kind and a message.
-type HttpError = (InputErrorKind, String);
+/// A failure to read a record's HTTP payload or undo its `Content-Encoding`.
+struct HttpError {
+    /// [`InputErrorKind::TooLarge`] when the body decompresses past [`MAX_PAGE_BYTES`],
+    /// else [`InputErrorKind::Warc`].
+    kind: InputErrorKind,
+    message: String,
+}
 
 fn warc_error(message: String) -> HttpError {
-    (InputErrorKind::Warc, message)
+    HttpError {
+        kind: InputErrorKind::Warc,
+        message,
+    }
 }
 
 fn parse_http_response(block: &[u8]) -> Result<HttpOutcome, HttpError> {
@@ -397,7 +405,7 @@ fn parse_http_response(block: &[u8]) -> Result<HttpOutcome, HttpError> {
             Ok(decoded) => body = decoded,
             // The same when it does not decode at all.
             Err(e) if e.kind != InputErrorKind::TooLarge && sniff_html(&body) => {}
-            Err(e) => return Err((e.kind, e.message)),
+            Err(e) => return Err(e),
         }
     }
     let is_html = if ctype.is_empty() {
@@ -457,13 +465,6 @@ fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
     }
 }
 
-/// Why a `Content-Encoding` could not be undone.
-struct DecodeError {
-    /// [`InputErrorKind::TooLarge`] when the body decompresses past [`MAX_PAGE_BYTES`].
-    kind: InputErrorKind,
-    message: String,
-}
-
 /// Decompresses at most [`MAX_PAGE_BYTES`]: a small compressed body may expand to gigabytes.
 /// `Ok(false)` when it would expand past the limit.
 fn capped(r: impl Read, out: &mut Vec<u8>) -> io::Result<bool> {
@@ -477,7 +478,7 @@ pub fn decode_content(encoding: &str, body: Vec<u8>) -> Result<Vec<u8>, String> 
 }
 
 /// As [`decode_content`], leaving `body` as it was, for a fallback when decoding fails.
-fn decode(encoding: &str, body: &[u8]) -> Result<Vec<u8>, DecodeError> {
+fn decode(encoding: &str, body: &[u8]) -> Result<Vec<u8>, HttpError> {
     let mut body = Cow::Borrowed(body);
     for enc in encoding
         .split(',')
@@ -500,16 +501,15 @@ fn decode(encoding: &str, body: &[u8]) -> Result<Vec<u8>, DecodeError> {
             }
             "br" => capped(brotli::Decompressor::new(&body[..], 4096), &mut out),
             other => {
-                return Err(DecodeError {
-                    kind: InputErrorKind::Warc,
-                    message: format!("unsupported Content-Encoding {other:?}"),
-                })
+                return Err(warc_error(format!(
+                    "unsupported Content-Encoding {other:?}"
+                )))
             }
         };
         match res {
             Ok(true) => body = Cow::Owned(out),
             Ok(false) => {
-                return Err(DecodeError {
+                return Err(HttpError {
                     kind: InputErrorKind::TooLarge,
                     message: format!(
                         "Content-Encoding {enc}: decompresses to more than the \
@@ -518,10 +518,9 @@ fn decode(encoding: &str, body: &[u8]) -> Result<Vec<u8>, DecodeError> {
                 })
             }
             Err(e) => {
-                return Err(DecodeError {
-                    kind: InputErrorKind::Warc,
-                    message: format!("cannot undo Content-Encoding {enc}: {e}"),
-                })
+                return Err(warc_error(format!(
+                    "cannot undo Content-Encoding {enc}: {e}"
+                )))
             }
         }
     }
