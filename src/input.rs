@@ -282,6 +282,28 @@ impl Inputs {
         self
     }
 
+    /// The input given to [`Inputs::new`] that is the regular file at `path` — by the
+    /// same path, a symlink or a hard link — if any: the check a caller makes before
+    /// creating its output file at `path`, since creating it would empty that input before
+    /// it is read. `-` never matches, nor does a `path` that does not exist or is not a
+    /// regular file (creating a FIFO or a device, `/dev/null`, empties nothing). Looks at
+    /// the inputs not yet opened: call it before iterating.
+    pub fn input_same_as(&self, path: &Path) -> Option<&Path> {
+        let meta = fs::metadata(path).ok().filter(|m| m.is_file())?;
+        let key = file_key(path, &meta)?;
+        self.pending.iter().rev().find_map(|p| match p {
+            Pending::Path {
+                path: input,
+                explicit: true,
+            } => fs::metadata(input)
+                .ok()
+                .and_then(|m| file_key(input, &m))
+                .is_some_and(|k| k == key)
+                .then_some(input.as_path()),
+            _ => None,
+        })
+    }
+
     /// A handle on the count of bytes read so far.
     pub fn counter(&self) -> ByteCounter {
         self.counter.clone()

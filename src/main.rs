@@ -281,54 +281,19 @@ fn is_socket(_: &std::fs::Metadata) -> bool {
 
 /// Fails (exit 2) when the output file is also one of the input files given on the
 /// command line (by the same path, a symlink or a hard link): creating the output empties
-/// it before it is read. An output file inside an input directory is fine: the walk skips
-/// it ([`Inputs::with_exclude`]).
-fn check_output(inputs: &[PathBuf], output: &std::path::Path) -> Result<(), Fail> {
+/// it before it is read ([`Inputs::input_same_as`]). An output file inside an input
+/// directory is fine: the walk skips it ([`Inputs::with_exclude`]).
+fn check_output(inputs: &Inputs, output: &std::path::Path) -> Result<(), Fail> {
     if output.as_os_str() == "-" {
         return Ok(());
     }
-    // An output that does not exist yet cannot be an input, and creating a FIFO or a
-    // device (`-o /dev/null`) empties nothing.
-    let Some(out_meta) = std::fs::metadata(output).ok().filter(|m| m.is_file()) else {
-        return Ok(());
-    };
-    for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
-        let same = std::fs::metadata(input)
-            .is_ok_and(|in_meta| same_file(input, &in_meta, output, &out_meta));
-        if same {
-            return Err(usage(anyhow!(
-                "-o {}: this is also the input {}; writing it would empty it before it is read",
-                output.display(),
-                input.display()
-            )));
-        }
-    }
-    Ok(())
-}
-
-/// Whether two paths lead to the same file.
-#[cfg(unix)]
-fn same_file(
-    _a: &std::path::Path,
-    a: &std::fs::Metadata,
-    _b: &std::path::Path,
-    b: &std::fs::Metadata,
-) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    a.dev() == b.dev() && a.ino() == b.ino()
-}
-
-/// Whether two paths lead to the same file.
-#[cfg(not(unix))]
-fn same_file(
-    a: &std::path::Path,
-    _: &std::fs::Metadata,
-    b: &std::path::Path,
-    _: &std::fs::Metadata,
-) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
+    match inputs.input_same_as(output) {
+        Some(input) => Err(usage(anyhow!(
+            "-o {}: this is also the input {}; writing it would empty it before it is read",
+            output.display(),
+            input.display()
+        ))),
+        None => Ok(()),
     }
 }
 
@@ -356,7 +321,12 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
             // Every argument is checked before the output file is created: creating it
             // empties it, and a usage error must leave an existing file as it was.
             check_inputs(&inputs)?;
-            check_output(&inputs, &output)?;
+            let stdin_format = match stdin_format {
+                InFormat::Html => StdinFormat::Html,
+                InFormat::Jsonl => StdinFormat::Jsonl,
+            };
+            let mut items = Inputs::new(&inputs, stdin_format);
+            check_output(&items, &output)?;
             if threads.is_some_and(|n| n > 1024) {
                 return Err(usage(anyhow!("--threads: at most 1024")));
             }
@@ -378,11 +348,6 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
                 OutFormat::Csv => Format::Csv,
             };
             let mut writer = RecordWriter::new(out, format, !no_text);
-            let stdin_format = match stdin_format {
-                InFormat::Html => StdinFormat::Html,
-                InFormat::Jsonl => StdinFormat::Jsonl,
-            };
-            let mut items = Inputs::new(&inputs, stdin_format);
             if output.as_os_str() != "-" {
                 items = items.with_exclude(&output);
             }
