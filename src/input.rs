@@ -235,7 +235,7 @@ pub struct Inputs {
     visited_dirs: HashSet<PathBuf>,
     visited_files: HashSet<FileKey>,
     counter: ByteCounter,
-    exclude: Vec<PathBuf>,
+    exclude: Vec<FileKey>,
 }
 
 impl Inputs {
@@ -271,13 +271,15 @@ impl Inputs {
         }
     }
 
-    /// Never reads `path` when walking directories — the run's own output file, say, which
-    /// would otherwise be read back as input while it is being written. `path` is resolved
-    /// now, so it must already exist (create the output file first); a path that does not
-    /// is ignored. A file given explicitly as an input is still read.
+    /// Never reads the file at `path` when walking directories — the run's own output
+    /// file, say, which would otherwise be read back as input while it is being written.
+    /// The file is left out however the walk reaches it: by that path, a symlink or a hard
+    /// link (files are compared as [`Inputs`] tells them apart). `path` is resolved now, so
+    /// it must already exist (create the output file first); a path that does not is
+    /// ignored. A file given explicitly as an input is still read.
     pub fn with_exclude(mut self, path: &Path) -> Self {
-        if let Ok(canon) = fs::canonicalize(path) {
-            self.exclude.push(canon);
+        if let Some(key) = fs::metadata(path).ok().and_then(|m| file_key(path, &m)) {
+            self.exclude.push(key);
         }
         self
     }
@@ -367,7 +369,7 @@ impl Inputs {
                 return Some(Item::Skipped(SkipKind::OtherFile));
             }
             if !self.exclude.is_empty()
-                && fs::canonicalize(&path).is_ok_and(|c| self.exclude.contains(&c))
+                && file_key(&path, &meta).is_some_and(|k| self.exclude.contains(&k))
             {
                 return Some(Item::Skipped(SkipKind::OtherFile));
             }

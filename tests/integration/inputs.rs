@@ -310,6 +310,43 @@ fn the_output_file_and_fifos_inside_an_input_directory_are_not_read() {
     }
 }
 
+#[test]
+fn the_output_file_reached_through_a_hard_link_or_symlink_in_an_input_directory_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    write(&input, "a.html", article("A", "Broadband.").as_bytes());
+    // The output lives outside the input directory; only links to it are inside, under
+    // names the walk would read as pages.
+    let out_file = write(dir.path(), "out.jsonl", b"");
+    std::fs::hard_link(&out_file, input.join("hard-link-to-out.html")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&out_file, input.join("symlink-to-out.html")).unwrap();
+    let (d, out_s) = (input.to_str().unwrap(), out_file.to_str().unwrap());
+    let out = pagesift(&["run", d, "-o", out_s, "--no-text"], b"");
+    assert!(
+        out.status.success(),
+        "status {:?}\nstderr: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = std::fs::read_to_string(&out_file).unwrap();
+    let sources: Vec<String> = written
+        .lines()
+        .map(|l| {
+            let r: serde_json::Value = serde_json::from_str(l).unwrap();
+            r["source"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(sources, ["a.html"], "{written}");
+}
+
 /// A WARC record with no Content-Type header at all.
 fn untyped_warc_record(kind: &str, uri: &str, block: &[u8]) -> Vec<u8> {
     let mut rec = format!(
