@@ -44,7 +44,9 @@
 //! [theme.terms]                            # language code = list of terms
 //! en = ["universal connectivity",          # multi-word: matched as a word sequence
 //!       { term = "connect the unconnected", gap = 1 },   # up to 1 other word between
-//!       { term = "connectivity", exact = true }]         # folded form only, no stemming
+//!       { term = "connectivity", exact = true },         # folded form only, no stemming
+//!       # co-occurrence: a word of each group within 8 words, any order, one sentence
+//!       { near = [["internet", "online"], ["village", "remote"]], window = 8 }]
 //! ru = ["всеобщее подключение"]
 //! "*" = ["Connect 2030"]                    # "*": matched in every language
 //!
@@ -56,8 +58,12 @@
 //! ```
 //!
 //! A term entry is a string or a table with `term` and the flags `case_sensitive`,
-//! `exact` (both default `false`) and `gap` (default 0, at most [`MAX_GAP`]). Unknown keys
-//! are errors. Loading also rejects duplicate ids, empty or duplicate terms, terms with no
+//! `exact` (both default `false`) and `gap` (default 0, at most [`MAX_GAP`]), or a `near`
+//! entry: 2 to 4 groups of alternative single words, matched when a word of every group
+//! stands within `window` words (default [`DEFAULT_WINDOW`], at most [`MAX_WINDOW`]) of the
+//! others in one sentence, in any order, with `term` as its optional name in evidence
+//! ("households in remote villages still lack internet access" paraphrases a theme no
+//! fixed phrase covers). Unknown keys are errors. Loading also rejects duplicate ids, empty or duplicate terms, terms with no
 //! word left after normalisation, unknown parents and parent cycles; every [`Error`] names
 //! the file, the line and the theme.
 //!
@@ -74,14 +80,18 @@
 //! matches are verified (case for acronyms, folded form for `exact`), exclude phrases remove
 //! overlapping matches of their theme, and the leftmost-longest non-overlapping matches
 //! win, so "World Summit on the Information Society" is WSIS evidence and not also
-//! "information society" (a match with a gap neither blocks nor is blocked). A block whose language is `None` or `"und"` is matched against
+//! "information society" (a match with a gap neither blocks nor is blocked). `near` entries
+//! are found in the same stemmed token stream, one match per entry at a time (matches of
+//! one entry share no word); their matches neither block nor are blocked by other
+//! themes, and one that overlaps a term match of its own theme is dropped (the term is
+//! the better evidence). A block whose language is `None` or `"und"` is matched against
 //! every language's terms; a block in another language, against that language's terms and
 //! the `"*"` terms.
 //!
 //! # Score
 //!
-//! For each theme with `n` mentions, `d` distinct terms matched, `m` matched words out of
-//! the `w` words of the page (runs of letters and digits, title included, `w` at least
+//! For each theme with `n` mentions, `d` distinct terms matched, `m` matched words (for a
+//! `near` match, one per group) out of the `w` words of the page (runs of letters and digits, title included, `w` at least
 //! 20):
 //!
 //! ```text
@@ -134,7 +144,7 @@ mod tokens;
 
 use std::collections::HashSet;
 
-pub use taxonomy::{Taxonomy, Term, Theme, ANY_LANG, MAX_GAP};
+pub use taxonomy::{Taxonomy, Term, Theme, ANY_LANG, DEFAULT_WINDOW, MAX_GAP, MAX_WINDOW};
 
 use matcher::{Compiled, Found};
 use tokens::{is_word_char, tokenize, tokenize_with, Token};
@@ -410,7 +420,7 @@ impl Tagger {
         let mut bytes = Vec::new();
         let mut found: Vec<Found> = Vec::new();
         let mut groups = Vec::new();
-        let mut kept: Vec<(u32, usize, usize, u32, usize)> = Vec::new();
+        let mut kept: Vec<Found> = Vec::new();
         let title = input.title.map(|t| (None, t, input.title_lang));
         let blocks = input
             .blocks
@@ -459,41 +469,72 @@ impl Tagger {
             kept.clear();
             for &g in &live {
                 found.clear();
-                self.compiled.groups[g].find(&toks, &mut ids, &mut bytes, &mut found);
-                kept.extend(
-                    found
-                        .iter()
-                        .map(|f| (f.theme, f.tok_start, f.tok_end, f.term, g)),
-                );
+                self.compiled.groups[g].find(text, &toks, &mut ids, &mut bytes, &mut found);
+                kept.extend_from_slice(&found);
+            }
+            // A `near` match says less than a term of its theme: drop it where one
+            // overlaps it.
+            let overlaps_term = |f: &Found, kept: &[Found]| {
+                kept.iter().any(|o| {
+                    !o.near
+                        && o.theme == f.theme
+                        && o.tok_start < f.tok_end
+                        && f.tok_start < o.tok_end
+                })
+            };
+            let drop: Vec<bool> = kept
+                .iter()
+                .map(|f| f.near && overlaps_term(f, &kept))
+                .collect();
+            if drop.contains(&true) {
+                let mut i = 0;
+                kept.retain(|_| {
+                    i += 1;
+                    !drop[i - 1]
+                });
             }
             // Across language groups, one span evidences a theme once: keep the longest of
             // overlapping matches per theme.
-            kept.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
+            kept.sort_by(|a, b| {
+                a.theme
+                    .cmp(&b.theme)
+                    .then(a.tok_start.cmp(&b.tok_start))
+                    .then(b.tok_end.cmp(&a.tok_end))
+            });
             let mut last: Option<(u32, usize)> = None;
-            kept.retain(|&(theme, s, e, _, _)| {
+            kept.retain(|f| {
                 if let Some((lt, le)) = last {
-                    if lt == theme && s < le {
+                    if lt == f.theme && f.tok_start < le {
                         return false;
                     }
                 }
-                last = Some((theme, e));
+                last = Some((f.theme, f.tok_end));
                 true
             });
             let heading = block.is_some() && is_heading_like(text, block_words);
-            for &(theme, s, e, term, _) in &kept {
+            for f in &kept {
+                let (theme, s, e, term) = (f.theme, f.tok_start, f.tok_end, f.term);
                 if accs.is_empty() {
                     accs.resize_with(themes.len(), || None);
                 }
                 // "Name (ACR)" in one block is one mention.
                 let merged = self.settings.merge_acronyms && {
                     let exp = &self.expands[theme as usize][term as usize];
-                    !exp.is_empty() && kept.iter().any(|k| k.0 == theme && exp.contains(&k.3))
+                    !exp.is_empty()
+                        && kept
+                            .iter()
+                            .any(|k| k.theme == theme && exp.contains(&k.term))
                 };
                 let acc = accs[theme as usize].get_or_insert_with(Acc::default);
                 acc.count += 1;
                 if !merged {
                     acc.mentions += 1;
-                    acc.words += e - s;
+                    // A `near` match's span holds other words: count the matched ones.
+                    acc.words += if f.near {
+                        themes[theme as usize].terms[term as usize].near.len()
+                    } else {
+                        e - s
+                    };
                 }
                 acc.title |= block.is_none();
                 acc.heading |= heading;
@@ -585,6 +626,10 @@ fn acronym_expansions(theme: &Theme) -> Vec<Vec<u32>> {
         .terms
         .iter()
         .map(|t| {
+            // A `near` entry's text is a name, not words an acronym could abbreviate.
+            if !t.near.is_empty() {
+                return Vec::new();
+            }
             toks.clear();
             tokenize(&t.text, &mut toks);
             toks.iter().filter_map(|k| k.key.chars().next()).collect()

@@ -150,6 +150,31 @@ impl Pat {
     }
 }
 
+/// One `near` entry compiled for one language group: a word of every group within
+/// `window` words, in one sentence.
+#[derive(Debug, Clone)]
+struct NearPat {
+    theme: u32,
+    term: u32,
+    window: usize,
+    groups: Vec<Vec<WordPat>>,
+}
+
+impl NearPat {
+    /// Whether the token is one of group `g`'s words (its id is known to be in the
+    /// group; this checks case or folded form where the entry asks for them).
+    fn check(&self, g: usize, id: u32, tok: &Token<'_>) -> bool {
+        self.groups[g]
+            .iter()
+            .filter(|w| w.id == id)
+            .any(|w| match &w.check {
+                Check::Stem => true,
+                Check::Folded(f) => tok.key == **f,
+                Check::Surface(s) => tok.surface == &**s || inflected_acronym(tok.surface, s),
+            })
+    }
+}
+
 /// Whether `surface` is the acronym `acr` with an inflection written in lowercase after it:
 /// a Cyrillic acronym with a case ending of one to three letters ("ЦНАПі", "ЦНАПах",
 /// "ЦНАПу"), a Latin one with a plural "s" ("CIRTs"). The token must still have the
@@ -190,6 +215,9 @@ pub(crate) struct Group {
     pats: Vec<Pat>,
     /// Patterns with a gap, by the id of their first word.
     gapped: FxMap<u32, Vec<Pat>>,
+    /// `near` entries, and for each word id the (entry, group) pairs it belongs to.
+    near: Vec<NearPat>,
+    near_index: FxMap<u32, Vec<(u32, u8)>>,
     /// Block prefilter: every term of the group has an anchor, a substring that any text
     /// it matches must contain, in the folded text (`folded_anchors`) or, for acronyms, in
     /// the text as written (`surface_anchors`). A block containing none is skipped.
@@ -208,6 +236,8 @@ pub(crate) struct Found {
     pub(crate) term: u32,
     pub(crate) tok_start: usize,
     pub(crate) tok_end: usize,
+    /// A `near` entry's match: its span holds other words than the matched ones.
+    pub(crate) near: bool,
 }
 
 fn common_prefix<'a>(a: &'a str, b: &str) -> &'a str {
@@ -245,6 +275,8 @@ impl Group {
             ac: None,
             pats: Vec::new(),
             gapped: FxMap::default(),
+            near: Vec::new(),
+            near_index: FxMap::default(),
             folded_anchors: Vec::new(),
             surface_anchors: Vec::new(),
             folded_ac: None,
@@ -284,59 +316,77 @@ impl Group {
         }
     }
 
+    /// Compiles one word of a term: its stem id (Russian inflected-form stems aliased to
+    /// it), its check, and its prefilter anchor candidate (`(anchor, on surface text)`).
+    fn word(
+        &mut self,
+        t: &Token<'_>,
+        term: &Term,
+        stemmer: &WordStemmer,
+    ) -> Result<(WordPat, Option<(String, bool)>), Error> {
+        let stem = stemmer.stem(&t.key);
+        let id = self.intern(&stem)?;
+        let mut common: &str = &stem;
+        let variants: Vec<String> = if self.lang == "ru" && !term.exact && !term.case_sensitive {
+            russian_variants(&t.key)
+                .iter()
+                .map(|v| stemmer.stem(v).into_owned())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for v in &variants {
+            self.alias(v, id);
+            common = common_prefix(common, v);
+        }
+        let check = if term.case_sensitive && t.surface.chars().any(char::is_uppercase) {
+            Check::Surface(t.surface.into())
+        } else if term.exact {
+            Check::Folded(t.key.as_ref().into())
+        } else {
+            Check::Stem
+        };
+        let (anchor, surface) = match &check {
+            Check::Surface(s) => (without_apostrophes(s), true),
+            Check::Folded(f) => (without_apostrophes(f), false),
+            Check::Stem => (stemmer.anchor(&t.key, common), false),
+        };
+        let candidate = (!anchor.is_empty()).then_some((anchor, surface));
+        Ok((WordPat { id, check }, candidate))
+    }
+
+    /// Records a term's prefilter anchor: the longest of `candidates` (an acronym written
+    /// in capitals wins a tie), or, with none, marks the group as always scanned.
+    /// Preferring candidates fewer terms share was tried and let through twice as many
+    /// general-text blocks: length is what makes a substring rare.
+    fn anchor(&mut self, candidates: Vec<(String, bool)>) {
+        let best = candidates
+            .into_iter()
+            .max_by_key(|(a, surface)| (a.chars().count(), *surface));
+        match best {
+            Some((a, true)) => self.surface_anchors.push(a),
+            Some((a, false)) => self.folded_anchors.push(a),
+            None => self.always = true,
+        }
+    }
+
     fn add(&mut self, theme: u32, term_idx: u32, term: &Term, exclude: bool) -> Result<(), Error> {
         let stemmer = self.stem.stemmer();
+        if !term.near.is_empty() {
+            return self.add_near(theme, term_idx, term, &stemmer);
+        }
         let mut toks = Vec::new();
         tokenize(&term.text, &mut toks);
         let mut words = Vec::with_capacity(toks.len());
         // Anchor candidates: one guaranteed substring per word; the term keeps one.
         let mut candidates: Vec<(String, bool)> = Vec::new();
         for t in &toks {
-            let stem = stemmer.stem(&t.key);
-            let id = self.intern(&stem)?;
-            let mut common: &str = &stem;
-            let variants: Vec<String> = if self.lang == "ru" && !term.exact && !term.case_sensitive
-            {
-                russian_variants(&t.key)
-                    .iter()
-                    .map(|v| stemmer.stem(v).into_owned())
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            for v in &variants {
-                self.alias(v, id);
-                common = common_prefix(common, v);
-            }
-            let check = if term.case_sensitive && t.surface.chars().any(char::is_uppercase) {
-                Check::Surface(t.surface.into())
-            } else if term.exact {
-                Check::Folded(t.key.as_ref().into())
-            } else {
-                Check::Stem
-            };
-            let (anchor, surface) = match &check {
-                Check::Surface(s) => (without_apostrophes(s), true),
-                Check::Folded(f) => (without_apostrophes(f), false),
-                Check::Stem => (stemmer.anchor(&t.key, common), false),
-            };
-            if !anchor.is_empty() {
-                candidates.push((anchor, surface));
-            }
-            words.push(WordPat { id, check });
+            let (w, candidate) = self.word(t, term, &stemmer)?;
+            candidates.extend(candidate);
+            words.push(w);
         }
-        // The term's anchor: the longest of its words' candidates (an acronym written in
-        // capitals wins a tie). Preferring candidates fewer terms share was tried and let
-        // through twice as many general-text blocks: length is what makes a substring rare.
         if !exclude {
-            let best = candidates
-                .into_iter()
-                .max_by_key(|(a, surface)| (a.chars().count(), *surface));
-            match best {
-                Some((a, true)) => self.surface_anchors.push(a),
-                Some((a, false)) => self.folded_anchors.push(a),
-                None => self.always = true,
-            }
+            self.anchor(candidates);
         }
         let pat = Pat {
             theme,
@@ -350,6 +400,72 @@ impl Group {
         } else {
             self.pats.push(pat);
         }
+        Ok(())
+    }
+
+    /// Compiles a `near` entry. Any match contains a word of every group, so the
+    /// prefilter needs the anchors of one group only: the group whose shortest anchor is
+    /// longest (all of its words' anchors, as any of them may be the one in the text).
+    fn add_near(
+        &mut self,
+        theme: u32,
+        term_idx: u32,
+        term: &Term,
+        stemmer: &WordStemmer,
+    ) -> Result<(), Error> {
+        let rule = self.near.len() as u32;
+        let mut groups = Vec::with_capacity(term.near.len());
+        let mut best: Option<Vec<(String, bool)>> = None;
+        let mut toks = Vec::new();
+        for (gi, group) in term.near.iter().enumerate() {
+            let mut words = Vec::with_capacity(group.len());
+            let mut anchors = Vec::with_capacity(group.len());
+            let mut complete = true;
+            for w in group {
+                toks.clear();
+                tokenize(w, &mut toks);
+                // Validation made it one token; be safe with a hand-built taxonomy.
+                let Some(t) = toks.first() else { continue };
+                let (wp, candidate) = self.word(t, term, stemmer)?;
+                match candidate {
+                    Some(c) => anchors.push(c),
+                    None => complete = false,
+                }
+                let entry = self.near_index.entry(wp.id).or_default();
+                if !entry.contains(&(rule, gi as u8)) {
+                    entry.push((rule, gi as u8));
+                }
+                words.push(wp);
+            }
+            let shortest = |a: &[(String, bool)]| a.iter().map(|x| x.0.chars().count()).min();
+            if complete
+                && !anchors.is_empty()
+                && best
+                    .as_deref()
+                    .is_none_or(|b| shortest(&anchors) > shortest(b))
+            {
+                best = Some(anchors);
+            }
+            groups.push(words);
+        }
+        match best {
+            Some(anchors) => {
+                for (a, surface) in anchors {
+                    if surface {
+                        self.surface_anchors.push(a);
+                    } else {
+                        self.folded_anchors.push(a);
+                    }
+                }
+            }
+            None => self.always = true,
+        }
+        self.near.push(NearPat {
+            theme,
+            term: term_idx,
+            window: term.window,
+            groups,
+        });
         Ok(())
     }
 
@@ -437,11 +553,13 @@ impl Group {
         self.vocab.get(&*stemmer.stem(key)).copied().unwrap_or(0)
     }
 
-    /// Finds every verified match (terms and excludes) of this group in `toks`, then keeps
-    /// leftmost-longest non-overlapping term matches that no exclude of their theme
-    /// overlaps. Appends to `out`; `ids` and `bytes` are scratch.
+    /// Finds every verified match (terms, `near` entries and excludes) of this group in
+    /// `toks` (the tokens of `text`), then keeps leftmost-longest non-overlapping term
+    /// matches and the `near` matches that no exclude of their theme overlaps. Appends to
+    /// `out`; `ids` and `bytes` are scratch.
     pub(crate) fn find(
         &self,
+        text: &str,
         toks: &[Token<'_>],
         ids: &mut Vec<u32>,
         bytes: &mut Vec<u8>,
@@ -479,6 +597,10 @@ impl Group {
         if ids.iter().all(|&i| i == 0) {
             return;
         }
+        let mut near = Vec::new();
+        if !self.near.is_empty() {
+            self.find_near(text, toks, ids, &mut near);
+        }
         let mut cands: Vec<(usize, usize, &Pat)> = Vec::new();
         if let Some(ac) = &self.ac {
             bytes.clear();
@@ -507,6 +629,7 @@ impl Group {
             }
         }
         if cands.is_empty() {
+            out.append(&mut near);
             return;
         }
         let excludes: Vec<(usize, usize, u32)> = cands
@@ -514,12 +637,14 @@ impl Group {
             .filter(|c| c.2.exclude)
             .map(|c| (c.0, c.1, c.2.theme))
             .collect();
-        cands.retain(|c| {
-            !c.2.exclude
-                && !excludes
-                    .iter()
-                    .any(|x| x.2 == c.2.theme && x.0 < c.1 && c.0 < x.1)
-        });
+        let excluded = |theme: u32, s: usize, e: usize| {
+            excludes.iter().any(|x| x.2 == theme && x.0 < e && s < x.1)
+        };
+        out.extend(
+            near.into_iter()
+                .filter(|f| !excluded(f.theme, f.tok_start, f.tok_end)),
+        );
+        cands.retain(|c| !c.2.exclude && !excluded(c.2.theme, c.0, c.1));
         cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut covered = 0usize;
         let mut taken: Option<(usize, usize)> = None;
@@ -533,6 +658,7 @@ impl Group {
                     term: p.term,
                     tok_start: s,
                     tok_end: e,
+                    near: false,
                 });
                 continue;
             }
@@ -549,9 +675,68 @@ impl Group {
                 term: p.term,
                 tok_start: s,
                 tok_end: e,
+                near: false,
             });
         }
     }
+
+    /// Matches of the `near` entries in `toks` (of `text`): for each entry, scanning left
+    /// to right, the first token at which every group has a word within the window, with
+    /// no sentence end between the first and the last; then the scan for that entry
+    /// restarts after it, so matches do not overlap.
+    fn find_near(&self, text: &str, toks: &[Token<'_>], ids: &[u32], out: &mut Vec<Found>) {
+        // Per entry: last position of each group (usize::MAX: none yet) and the first
+        // position a new match may use.
+        let mut last: Vec<[usize; 4]> = Vec::new();
+        let mut floor: Vec<usize> = Vec::new();
+        for (i, id) in ids.iter().enumerate() {
+            if *id == 0 {
+                continue;
+            }
+            let Some(list) = self.near_index.get(id) else {
+                continue;
+            };
+            if last.is_empty() {
+                last = vec![[usize::MAX; 4]; self.near.len()];
+                floor = vec![0; self.near.len()];
+            }
+            for &(r, g) in list {
+                let (r, g) = (r as usize, g as usize);
+                let rule = &self.near[r];
+                if !rule.check(g, *id, &toks[i]) {
+                    continue;
+                }
+                last[r][g] = i;
+                let pos = &last[r][..rule.groups.len()];
+                if pos.iter().any(|&p| p == usize::MAX || p < floor[r]) {
+                    continue;
+                }
+                let first = pos.iter().copied().min().unwrap_or(i);
+                if i - first > rule.window || sentence_break(&text[toks[first].end..toks[i].start])
+                {
+                    continue;
+                }
+                floor[r] = i + 1;
+                out.push(Found {
+                    theme: rule.theme,
+                    term: rule.term,
+                    tok_start: first,
+                    tok_end: i + 1,
+                    near: true,
+                });
+            }
+        }
+    }
+}
+
+/// Whether the text between two words ends a sentence: `.`, `!`, `?` or `;` followed by
+/// a space or a line break ("1.5 per cent" and "e.g" do not).
+fn sentence_break(between: &str) -> bool {
+    let b = between.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        matches!(c, b'.' | b'!' | b'?' | b';')
+            && b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
+    }) || between.contains('\n')
 }
 
 /// Matches a gapped pattern whose first word is at `i`; returns the end token index.

@@ -14,6 +14,13 @@ use crate::Error;
 /// Largest `gap` a term may allow: more would let unrelated words pair up.
 pub const MAX_GAP: usize = 3;
 
+/// Largest `window` of a `near` entry: its words must lie within this many words of each
+/// other (and in one sentence).
+pub const MAX_WINDOW: usize = 12;
+
+/// `window` of a `near` entry that does not set one.
+pub const DEFAULT_WINDOW: usize = 8;
+
 /// The language key for terms that match in every language (names, Latin acronyms).
 pub const ANY_LANG: &str = "*";
 
@@ -74,9 +81,23 @@ pub struct Term {
     pub exact: bool,
     /// Up to this many other words may stand between consecutive words of the term.
     pub gap: usize,
+    /// A co-occurrence entry (`near` in the file): groups of alternative single words, one
+    /// word of every group within [`Term::window`] words of the others, in any order, in
+    /// one sentence ("households … still lack … internet access"). Empty for an ordinary
+    /// term, whose words are [`Term::text`]; for a `near` entry `text` is only its name.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub near: Vec<Vec<String>>,
+    /// For a `near` entry, the largest distance in words between its first and last
+    /// matched word (1 = adjacent); 0 for an ordinary term.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub window: usize,
     /// 1-based line of the term in its file (0 if unknown).
     #[serde(skip)]
     pub line: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Taxonomy {
@@ -249,11 +270,27 @@ struct RawTerm {
     case_sensitive: bool,
     exact: bool,
     gap: usize,
+    near: Vec<Vec<String>>,
+    window: Option<usize>,
+}
+
+impl RawTerm {
+    fn plain(term: String) -> RawTerm {
+        RawTerm {
+            term,
+            case_sensitive: false,
+            exact: false,
+            gap: 0,
+            near: Vec::new(),
+            window: None,
+        }
+    }
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTermTable {
+    #[serde(default)]
     term: String,
     #[serde(default)]
     case_sensitive: bool,
@@ -261,6 +298,10 @@ struct RawTermTable {
     exact: bool,
     #[serde(default)]
     gap: usize,
+    #[serde(default)]
+    near: Vec<Vec<String>>,
+    #[serde(default)]
+    window: Option<usize>,
 }
 
 impl<'de> Deserialize<'de> for RawTerm {
@@ -270,16 +311,12 @@ impl<'de> Deserialize<'de> for RawTerm {
             type Value = RawTerm;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(
-                    "a term string or a table { term = \"...\", case_sensitive, exact, gap }",
+                    "a term string or a table { term = \"...\", case_sensitive, exact, gap } \
+                     or { near = [[\"...\"], [\"...\"]], window, term }",
                 )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawTerm, E> {
-                Ok(RawTerm {
-                    term: v.to_owned(),
-                    case_sensitive: false,
-                    exact: false,
-                    gap: 0,
-                })
+                Ok(RawTerm::plain(v.to_owned()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawTerm, A::Error> {
                 let t = RawTermTable::deserialize(de::value::MapAccessDeserializer::new(map))?;
@@ -288,6 +325,8 @@ impl<'de> Deserialize<'de> for RawTerm {
                     case_sensitive: t.case_sensitive,
                     exact: t.exact,
                     gap: t.gap,
+                    near: t.near,
+                    window: t.window,
                 })
             }
         }
@@ -361,10 +400,9 @@ fn validate(raw: RawFile, src: &str, origin: &str) -> Result<Taxonomy, Error> {
                 v.into_iter().map(move |s| {
                     let span = s.span();
                     let term = RawTerm {
-                        term: s.into_inner(),
                         case_sensitive: true,
                         exact: true,
-                        gap: 0,
+                        ..RawTerm::plain(s.into_inner())
                     };
                     (lang.clone(), Spanned::new(span, term), true)
                 })
@@ -389,7 +427,15 @@ fn validate(raw: RawFile, src: &str, origin: &str) -> Result<Taxonomy, Error> {
         for (lang, v) in t.exclude {
             for s in v {
                 let line = line_of(src, s.span().start);
-                exclude.push(check_term(&id, &lang, s.into_inner(), line, &err)?);
+                let r = s.into_inner();
+                if !r.near.is_empty() {
+                    return Err(err(
+                        line,
+                        &id,
+                        "an exclude phrase cannot be a `near` entry".to_owned(),
+                    ));
+                }
+                exclude.push(check_term(&id, &lang, r, line, &err)?);
             }
         }
         if let Some(p) = &t.parent {
@@ -461,6 +507,9 @@ fn check_term(
             format!("bad language code {lang:?} (use a 2-3 letter lowercase code or \"*\")"),
         ));
     }
+    if !r.near.is_empty() || r.window.is_some() {
+        return check_near(id, lang, r, line, err);
+    }
     let text = r.term.trim();
     if text.is_empty() {
         return Err(err(line, id, format!("empty term ({lang})")));
@@ -494,6 +543,97 @@ fn check_term(
         case_sensitive: r.case_sensitive,
         exact: r.exact,
         gap: r.gap,
+        near: Vec::new(),
+        window: 0,
+        line,
+    })
+}
+
+/// Validates a `near` entry: 2 to 4 groups of one-word alternatives, no word in two
+/// groups, a window of 1 to [`MAX_WINDOW`], no `gap`. Its name is `term`, else the first
+/// word of each group joined by " … ".
+fn check_near(
+    id: &str,
+    lang: &str,
+    r: RawTerm,
+    line: usize,
+    err: &dyn Fn(usize, &str, String) -> Error,
+) -> Result<Term, Error> {
+    if !(2..=4).contains(&r.near.len()) {
+        return Err(err(
+            line,
+            id,
+            format!(
+                "a `near` entry needs 2 to 4 groups of words, found {} ({lang})",
+                r.near.len()
+            ),
+        ));
+    }
+    if r.gap > 0 {
+        return Err(err(
+            line,
+            id,
+            "`gap` has no meaning in a `near` entry (use `window`)".to_owned(),
+        ));
+    }
+    let window = r.window.unwrap_or(DEFAULT_WINDOW);
+    if !(1..=MAX_WINDOW).contains(&window) {
+        return Err(err(
+            line,
+            id,
+            format!("window {window} outside 1..={MAX_WINDOW}"),
+        ));
+    }
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut groups = Vec::with_capacity(r.near.len());
+    for group in r.near {
+        if group.is_empty() {
+            return Err(err(
+                line,
+                id,
+                format!("empty group in a `near` entry ({lang})"),
+            ));
+        }
+        let mut words = Vec::with_capacity(group.len());
+        for w in group {
+            let mut toks = Vec::new();
+            tokenize(w.trim(), &mut toks);
+            if toks.len() != 1 {
+                return Err(err(
+                    line,
+                    id,
+                    format!("{w:?} in a `near` group must be exactly one word ({lang})"),
+                ));
+            }
+            if !seen.insert(toks[0].key.to_string()) {
+                return Err(err(
+                    line,
+                    id,
+                    format!("{w:?} is listed twice in one `near` entry ({lang})"),
+                ));
+            }
+            words.push(w.trim().to_owned());
+        }
+        groups.push(words);
+    }
+    let name = r.term.trim();
+    let text = if name.is_empty() {
+        groups
+            .iter()
+            .map(|g| g[0].as_str())
+            .collect::<Vec<_>>()
+            .join(" … ")
+    } else {
+        name.to_owned()
+    };
+    Ok(Term {
+        text,
+        lang: lang.to_owned(),
+        case_sensitive: r.case_sensitive,
+        exact: r.exact,
+        gap: 0,
+        near: groups,
+        window,
         line,
     })
 }

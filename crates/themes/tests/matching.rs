@@ -364,3 +364,71 @@ fn a_name_introduced_with_its_acronym_is_one_mention() {
     let two = two.iter().find(|h| h.id == "itu").expect("itu").score;
     assert!(two > merged, "two blocks {two} > one block {merged}");
 }
+
+#[test]
+fn near_entries_need_every_group_close_together_in_one_sentence() {
+    let tax = Taxonomy::from_toml_str(
+        r#"
+[[theme]]
+id = "unconnected"
+label = "Unconnected"
+[theme.terms]
+en = ["universal service",
+      { near = [["internet", "online"], ["village", "remote"]], window = 4 }]
+ru = [{ near = [["интернет"], ["деревня"]], window = 3, term = "интернет в деревнях" }]
+[theme.exclude]
+en = ["remote work"]
+"#,
+        "near.toml",
+    )
+    .expect("valid");
+    assert_eq!(
+        tax.themes()[0].terms[1].text,
+        "internet … village",
+        "default name"
+    );
+    assert_eq!(tax.themes()[0].terms[1].window, 4);
+    let tagger = Tagger::new(tax, Settings::new().with_threshold(0.0)).expect("builds");
+    let found = |text: &str, lang: &str| -> Vec<(String, String)> {
+        tagger
+            .tag_text(text, Some(lang))
+            .into_iter()
+            .flat_map(|h| h.evidence)
+            .map(|e| (e.term, text[e.start..e.end].to_owned()))
+            .collect()
+    };
+    let one = |term: &str, span: &str| vec![(term.to_owned(), span.to_owned())];
+    // Any order, inflected forms, other words in between.
+    assert_eq!(
+        found("The villages will finally get internet.", "en"),
+        one("internet … village", "villages will finally get internet")
+    );
+    assert_eq!(
+        found("В деревню наконец провели интернет.", "ru"),
+        one("интернет в деревнях", "деревню наконец провели интернет")
+    );
+    // Too far apart, or in two sentences: no match.
+    assert!(found(
+        "The village school and its library now have internet.",
+        "en"
+    )
+    .is_empty());
+    assert!(found("We visited the village. The internet was slow.", "en").is_empty());
+    // A decimal point does not end a sentence.
+    assert_eq!(found("Remote sites 1.5 online", "en").len(), 1);
+    // An exclude of the theme cancels an overlapping match.
+    assert!(found("Remote work moved online.", "en").is_empty());
+    // A term of the theme that overlaps a near match is the evidence, alone.
+    assert_eq!(
+        found("A universal service for remote internet users.", "en"),
+        one("universal service", "universal service")
+            .into_iter()
+            .chain(one("internet … village", "remote internet"))
+            .collect::<Vec<_>>()
+    );
+    // Two matches of one entry do not share words.
+    assert_eq!(
+        found("Internet for the village, internet for the town.", "en").len(),
+        1
+    );
+}
