@@ -491,11 +491,7 @@ pub fn scoreboard(
     if aeb.exists() {
         let data = load_article_benchmark(&aeb)?;
         // The benchmark's gold leaves out the headline and image captions; ours keeps them.
-        let extractor = Extractor::new(
-            Settings::default()
-                .with_title_in_content(false)
-                .with_captions(false),
-        );
+        let extractor = Extractor::new(Settings::body_only());
         let (prf, _) = extraction(
             &extractor,
             data.iter()

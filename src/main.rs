@@ -381,11 +381,11 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
             body_only,
         } => {
             check_inputs(&inputs)?;
-            let extractor = pagesift_extract::Extractor::new(
+            let extractor = pagesift_extract::Extractor::new(if body_only {
+                pagesift_extract::Settings::body_only()
+            } else {
                 pagesift_extract::Settings::default()
-                    .with_title_in_content(!body_only)
-                    .with_captions(!body_only),
-            );
+            });
             let mut out = BufWriter::new(io::stdout().lock());
             let mut failed = false;
             for item in Inputs::new(&inputs, StdinFormat::Html) {

@@ -103,11 +103,7 @@ fn main() {
     // The benchmark scores `articleBody`, which excludes the headline: score the
     // body alone there, and the default (title + body) on our corpus, whose gold
     // files start with the title.
-    let body_only = Extractor::new(
-        Settings::default()
-            .with_title_in_content(false)
-            .with_captions(false),
-    );
+    let body_only = Extractor::new(Settings::body_only());
     let extractor = Extractor::new(Settings::default());
     let aeb = shared_data().join("article-extraction-benchmark");
     let gt_path = aeb.join("ground-truth.json");

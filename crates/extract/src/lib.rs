@@ -97,6 +97,38 @@ impl Settings {
         Self::default()
     }
 
+    /// The settings the article-extraction benchmark's gold expects: body text without
+    /// the headline and captions. Shorthand for the defaults with
+    /// [`with_title_in_content`](Self::with_title_in_content)`(false)` and
+    /// [`with_captions`](Self::with_captions)`(false)`; chain other setters as usual.
+    ///
+    /// ### Default
+    ///
+    /// Every other setting as in [`Settings::default`].
+    ///
+    /// ```
+    /// use pagesift_extract::{Extractor, PageHints, Settings};
+    ///
+    /// let html = b"<html><head><title>Rates</title></head><body>\
+    ///     <h1>New broadband rates</h1><article>\
+    ///     <p>The regulator set new wholesale broadband rates for the coming year today.</p>\
+    ///     <figure><img src=a.png><figcaption>The old rates.</figcaption></figure>\
+    ///     <p>Operators have three months to apply them to every retail contract.</p>\
+    ///     </article></body></html>";
+    /// let full = Extractor::new(Settings::default()).extract(html, &PageHints::default())?;
+    /// let body = Extractor::new(Settings::body_only()).extract(html, &PageHints::default())?;
+    /// assert!(full.text().starts_with("New broadband rates"));
+    /// assert!(full.text().contains("The old rates."));
+    /// assert!(body.text().starts_with("The regulator"));
+    /// assert!(!body.text().contains("The old rates."));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn body_only() -> Self {
+        Self::default()
+            .with_title_in_content(false)
+            .with_captions(false)
+    }
+
     /// The memory lol_html may use for its own buffers; beyond it parsing stops and
     /// the part read so far is used.
     ///

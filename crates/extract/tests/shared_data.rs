@@ -158,11 +158,7 @@ fn benchmark_f1_does_not_slide() {
         return;
     };
     let gt: serde_json::Value = serde_json::from_str(&gt).expect("ground truth json");
-    let ex = Extractor::new(
-        Settings::default()
-            .with_title_in_content(false)
-            .with_captions(false),
-    );
+    let ex = Extractor::new(Settings::body_only());
     let mut scores = Vec::new();
     for (id, v) in gt.as_object().expect("object") {
         let mut html = Vec::new();
