@@ -557,14 +557,18 @@ pub fn scoreboard(
             ));
         }
     }
-    let heldout = para_dir.join("heldout/pages.jsonl");
-    if heldout.exists() {
-        for (lang, prf) in heldout_themes(pipeline, &heldout)? {
-            board.rows.push(prf_row(
-                "themes (micro)",
-                &format!("heldout pages (blind), {lang}"),
-                prf,
-            ));
+    // The first blind set has been tuned on since its first run; the second is blind.
+    for (dir, name) in [
+        ("heldout", "heldout pages (seen)"),
+        ("blind2", "blind2 pages (blind)"),
+    ] {
+        let path = para_dir.join(dir).join("pages.jsonl");
+        if path.exists() {
+            for (lang, prf) in heldout_themes(pipeline, &path)? {
+                board
+                    .rows
+                    .push(prf_row("themes (micro)", &format!("{name}, {lang}"), prf));
+            }
         }
     }
     Ok(board)

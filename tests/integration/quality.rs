@@ -8,15 +8,17 @@ use crate::util::root;
 
 /// Floors: today's figures minus a small margin (2026-11-28: extraction F1 0.987, page
 /// language 1.000 and date 1.000 on 41 pages — one miss is 0.976 —, page themes F1 0.893,
-/// paragraph themes F1 0.978–0.985, blind held-out pages F1 0.861 P 0.915). Raise them when
-/// the figures improve.
+/// paragraph themes F1 0.978–0.985; session 3: held-out pages F1 0.951 P 0.929 (tuned on
+/// since), blind2 pages F1 0.905 P 0.892). Raise them when the figures improve.
 const EXTRACTION_F1_FLOOR: f64 = 0.97;
 const LANG_ACCURACY_FLOOR: f64 = 0.95;
 const DATE_ACCURACY_FLOOR: f64 = 0.95;
 const PAGE_THEMES_F1_FLOOR: f64 = 0.87;
 const PARAGRAPH_THEMES_F1_FLOOR: f64 = 0.96;
-const HELDOUT_THEMES_F1_FLOOR: f64 = 0.83;
-const HELDOUT_THEMES_PRECISION_FLOOR: f64 = 0.88;
+const HELDOUT_THEMES_F1_FLOOR: f64 = 0.92;
+const HELDOUT_THEMES_PRECISION_FLOOR: f64 = 0.90;
+const BLIND2_THEMES_F1_FLOOR: f64 = 0.88;
+const BLIND2_THEMES_PRECISION_FLOOR: f64 = 0.86;
 
 fn corpus() -> Option<Vec<eval::CorpusPage>> {
     let dir = root().join("corpus/pages");
@@ -116,33 +118,47 @@ fn theme_f1_on_corpus_stays_above_floor() {
     }
 }
 
-/// The blind held-out pages (corpus/themes/heldout, written without seeing the taxonomy):
-/// a floor against changes that fit the corpus pages at the cost of text nobody tuned on.
+/// The held-out page sets, written without seeing the taxonomy: `corpus/themes/heldout`
+/// (tuned on since its first run) and `corpus/themes/blind2` (blind). Floors against
+/// changes that fit the corpus pages at the cost of text nobody tuned on.
 #[test]
-fn theme_f1_on_blind_heldout_pages_stays_above_floor() {
-    let path = root().join("corpus/themes/heldout/pages.jsonl");
-    if !path.exists() {
-        eprintln!("skipping: {} is absent", path.display());
-        return;
-    }
-    let pipeline = PipelineConfig::default().build().unwrap();
-    let by_lang = eval::heldout_themes(&pipeline, &path).unwrap();
-    for (lang, prf) in &by_lang {
-        eprintln!(
-            "themes on held-out pages, {lang}: F1 {:.3} P {:.3} R {:.3} ({} pages)",
-            prf.f1, prf.precision, prf.recall, prf.n
+fn theme_f1_on_heldout_page_sets_stays_above_floor() {
+    for (dir, f1_floor, p_floor) in [
+        (
+            "heldout",
+            HELDOUT_THEMES_F1_FLOOR,
+            HELDOUT_THEMES_PRECISION_FLOOR,
+        ),
+        (
+            "blind2",
+            BLIND2_THEMES_F1_FLOOR,
+            BLIND2_THEMES_PRECISION_FLOOR,
+        ),
+    ] {
+        let path = root().join("corpus/themes").join(dir).join("pages.jsonl");
+        if !path.exists() {
+            eprintln!("skipping: {} is absent", path.display());
+            continue;
+        }
+        let pipeline = PipelineConfig::default().build().unwrap();
+        let by_lang = eval::heldout_themes(&pipeline, &path).unwrap();
+        for (lang, prf) in &by_lang {
+            eprintln!(
+                "themes on {dir} pages, {lang}: F1 {:.3} P {:.3} R {:.3} ({} pages)",
+                prf.f1, prf.precision, prf.recall, prf.n
+            );
+        }
+        let all = &by_lang["all"];
+        assert!(
+            all.n >= 40,
+            "help: the {dir} set should hold at least 40 pages, has {}",
+            all.n
+        );
+        assert!(
+            all.f1 >= f1_floor && all.precision >= p_floor,
+            "help: themes on the {dir} pages fell to F1 {:.3} P {:.3} (floors {f1_floor} / {p_floor})",
+            all.f1,
+            all.precision
         );
     }
-    let all = &by_lang["all"];
-    assert!(
-        all.n >= 40,
-        "help: the held-out set should hold at least 40 pages, has {}",
-        all.n
-    );
-    assert!(
-        all.f1 >= HELDOUT_THEMES_F1_FLOOR && all.precision >= HELDOUT_THEMES_PRECISION_FLOOR,
-        "help: themes on the blind held-out pages fell to F1 {:.3} P {:.3} (floors {HELDOUT_THEMES_F1_FLOOR} / {HELDOUT_THEMES_PRECISION_FLOOR})",
-        all.f1,
-        all.precision
-    );
 }
