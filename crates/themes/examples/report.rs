@@ -10,6 +10,7 @@
 //! cargo run --release -p pagesift-themes --example report -- --general # firings on web text
 //! cargo run --release -p pagesift-themes --example report -- --heldout [path]
 //! cargo run --release -p pagesift-themes --example report -- --hits    # every page-level hit
+//! cargo run --release -p pagesift-themes --example report -- --heldout [path] --hits
 //! ```
 //!
 //! `--general` tags each of the lingua test sentences (shared data, 1,000 per language for
@@ -45,7 +46,8 @@ fn main() -> ExitCode {
         let Some(tagger) = tagger_or_exit(&args) else {
             return ExitCode::FAILURE;
         };
-        return heldout(&tagger, &path, show_misses);
+        let hits = args.iter().any(|a| a == "--hits");
+        return heldout(&tagger, &path, show_misses, hits);
     }
     let cases = match eval::load() {
         Ok(c) => c,
@@ -88,10 +90,7 @@ fn main() -> ExitCode {
                 &pev,
             );
             if args.iter().any(|a| a == "--hits") {
-                for (page, id, gold, count, score, terms) in eval::page_hits(&tagger, &pages) {
-                    let mark = if gold { "gold" } else { "----" };
-                    println!("{mark} {score:.3} n={count:<2} {page} {id} {terms:?}");
-                }
+                print_hits(&tagger, &pages);
             }
             if show_misses {
                 page_misses(&pev);
@@ -141,7 +140,15 @@ fn tagger_or_exit(args: &[String]) -> Option<Tagger> {
 }
 
 /// Scores a held-out page set written without looking at the tagger's output.
-fn heldout(tagger: &Tagger, path: &std::path::Path, show_misses: bool) -> ExitCode {
+/// Every page-level hit, marked `gold` when the page's gold has the theme.
+fn print_hits(tagger: &Tagger, pages: &[eval::Page]) {
+    for (page, id, gold, count, score, terms) in eval::page_hits(tagger, pages) {
+        let mark = if gold { "gold" } else { "----" };
+        println!("{mark} {score:.3} n={count:<2} {page} {id} {terms:?}");
+    }
+}
+
+fn heldout(tagger: &Tagger, path: &std::path::Path, show_misses: bool, hits: bool) -> ExitCode {
     let pages = match eval::load_heldout(path) {
         Ok(Some(p)) => p,
         Ok(None) => {
@@ -165,6 +172,9 @@ fn heldout(tagger: &Tagger, path: &std::path::Path, show_misses: bool) -> ExitCo
         &ev,
     );
     per_theme(&ev);
+    if hits {
+        print_hits(tagger, &pages);
+    }
     if show_misses {
         println!();
         page_misses(&ev);

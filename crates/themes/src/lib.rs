@@ -90,16 +90,15 @@
 //!
 //! # Score
 //!
-//! For each theme with `n` mentions, `d` distinct terms matched, `m` matched words (for a
-//! `near` match, one per group) out of the `w` words of the page (runs of letters and digits, title included, `w` at least
-//! 20):
+//! For each theme with `n` mentions and `d` distinct terms matched, in a page of `w` words
+//! (runs of letters and digits, title included, `w` at least 20):
 //!
 //! ```text
 //! score = 0.35 · min(1, ln(1+n) / ln 9)        repetition: 1 match 0.32, 3 → 0.63, 8+ → 1
 //!       + 0.20 · min(1, (d-1) / 2)             variety: 1 distinct term 0, 3+ → 1
 //!       + 0.25 · [a match in the title]
 //!         or 0.05 · [else a match in a heading-like block]
-//!       + 0.20 · min(1, 15 · m / w)             density
+//!       + 0.20 · min(1, 30 · n / w)             density: 1 mention per 30 words → 1
 //! ```
 //!
 //! A mention is a match, except that an acronym whose letters are the initials of another
@@ -107,8 +106,12 @@
 //! Union (ITU)") is no extra mention, and counts as no extra distinct term when that term
 //! matched anywhere in the page ([`Settings::with_acronym_merge`], on by default): a name
 //! and its abbreviation are one kind of evidence. `count` in the hit still counts every
-//! match. The sum is multiplied by the theme's `weight` (taxonomy, default 1) and capped
-//! at 1.
+//! match. The sum is multiplied by the theme's `weight` (taxonomy, default 1), capped at
+//! 1 and rounded to three decimals. Density counts mentions, not matched words, so a long
+//! official name ("центр надання адміністративних послуг") weighs no more than its
+//! acronym: one mention in passing reaches the default threshold in a text of up to about
+//! 150 words (a paragraph, a short news item), not in a long page unless the theme's
+//! weight is above 1 or the mention is in the title.
 //! A heading-like block has at most 16 words and does not end like a sentence or a list
 //! item (`.` `;` `:`) nor look like a table row (`|`): a section heading, or a headline
 //! on a news list, so a theme that names a section is not dropped as a passing mention.
@@ -359,7 +362,6 @@ struct Acc {
     /// Matches that count for the score (`count` less acronyms merged with their
     /// expansion in the same block).
     mentions: usize,
-    words: usize,
     title: bool,
     heading: bool,
     terms: Vec<u32>,
@@ -529,12 +531,6 @@ impl Tagger {
                 acc.count += 1;
                 if !merged {
                     acc.mentions += 1;
-                    // A `near` match's span holds other words: count the matched ones.
-                    acc.words += if f.near {
-                        themes[theme as usize].terms[term as usize].near.len()
-                    } else {
-                        e - s
-                    };
                 }
                 acc.title |= block.is_none();
                 acc.heading |= heading;
@@ -573,9 +569,9 @@ impl Tagger {
                 distinct,
                 acc.title,
                 acc.heading,
-                acc.words as f64 / w,
+                acc.mentions as f64 / w,
             );
-            let score = ((score * themes[i].weight).min(1.0) * 1000.0).round() / 1000.0;
+            let score = ((score * themes[i].weight).clamp(0.0, 1.0) * 1000.0).round() / 1000.0;
             if score + 1e-12 < self.settings.threshold || acc.count == 0 {
                 continue;
             }
@@ -696,11 +692,12 @@ fn is_heading_like(text: &str, words: usize) -> bool {
     words > 0 && words <= 16 && !t.contains('|') && !t.ends_with(['.', ';', ':', '…'])
 }
 
-/// The documented score (see the crate docs).
+/// The documented score before the theme's weight (see the crate docs); `density` is
+/// mentions per word.
 fn score(n: usize, distinct: usize, title: bool, heading: bool, density: f64) -> f64 {
     let rep = ((1.0 + n as f64).ln() / 9f64.ln()).min(1.0);
     let var = (distinct.saturating_sub(1) as f64 / 2.0).min(1.0);
-    let dens = (15.0 * density).min(1.0);
+    let dens = (30.0 * density).min(1.0);
     // A heading match counts only where the title does not already.
     let place = if title {
         0.25
@@ -709,8 +706,7 @@ fn score(n: usize, distinct: usize, title: bool, heading: bool, density: f64) ->
     } else {
         0.0
     };
-    let s = 0.35 * rep + 0.20 * var + place + 0.20 * dens;
-    (s.clamp(0.0, 1.0) * 1000.0).round() / 1000.0
+    0.35 * rep + 0.20 * var + place + 0.20 * dens
 }
 
 #[cfg(test)]

@@ -87,12 +87,13 @@ fn whole_pages_of_the_corpus_stay_above_a_floor() {
     let ev = eval::run_pages(&tagger, &pages);
     let mut all = eval::Counts::default();
     let mut failures = Vec::new();
-    // Measured: en 0.879, ru 0.938, be 0.902, uk 0.875 (F1); en P 0.909; all P 0.915,
-    // F1 0.902. (All P was 0.927 before digital-economy and information-society weighed
-    // 1.25: one passing "information society" more, four held-out pages found.)
+    // Measured: en 0.867, ru 0.925, be 0.897, uk 0.839 (F1); all P 0.925, F1 0.889. Since
+    // density counts mentions (session 3), a single passing mention no longer reports in a
+    // long page: the blind page sets gained precision (0.892 -> 0.968) and this corpus,
+    // whose gold labels some single mentions, lost recall (0.890 -> 0.855).
     for (lang, c) in &ev.per_lang {
         all.add(*c);
-        let f1_min = if lang == "ru" { 0.92 } else { 0.87 };
+        let f1_min = if lang == "ru" { 0.90 } else { 0.82 };
         if c.f1() < f1_min || c.precision() < 0.86 {
             failures.push(format!(
                 "{lang}: P {:.3} R {:.3} F1 {:.3} (need P ≥ 0.86, F1 ≥ {f1_min})",
@@ -102,9 +103,9 @@ fn whole_pages_of_the_corpus_stay_above_a_floor() {
             ));
         }
     }
-    if all.precision() < 0.91 || all.f1() < 0.89 {
+    if all.precision() < 0.91 || all.f1() < 0.87 {
         failures.push(format!(
-            "all: P {:.3} R {:.3} F1 {:.3} (need P ≥ 0.91, F1 ≥ 0.89)",
+            "all: P {:.3} R {:.3} F1 {:.3} (need P ≥ 0.91, F1 ≥ 0.87)",
             all.precision(),
             all.recall(),
             all.f1()
