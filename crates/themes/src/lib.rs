@@ -84,7 +84,10 @@
 //! are found in the same stemmed token stream, one match per entry at a time (matches of
 //! one entry share no word); their matches neither block nor are blocked by other
 //! themes, and one that overlaps a term match of its own theme is dropped (the term is
-//! the better evidence). A block whose language is `None` or `"und"` is matched against
+//! the better evidence). An acronym term that a page defines as something else, written in
+//! parentheses after words whose initials spell it and that are no match of its theme
+//! ("avian influenza (AI)", "медико-социальной экспертизы (МСЭ)"), is dropped from the
+//! whole page; "artificial intelligence (AI)" keeps it. A block whose language is `None` or `"und"` is matched against
 //! every language's terms; a block in another language, against that language's terms and
 //! the `"*"` terms.
 //!
@@ -355,6 +358,19 @@ pub enum Error {
     },
 }
 
+/// A match kept in one block, waiting for the page-level checks.
+struct PageMatch<'a> {
+    theme: u32,
+    term: u32,
+    block: Option<usize>,
+    lang: Option<&'a str>,
+    heading: bool,
+    /// An acronym merged with its expansion in the same block (no extra mention).
+    merged: bool,
+    start: usize,
+    end: usize,
+}
+
 /// Per-theme accumulator while tagging one page.
 #[derive(Default)]
 struct Acc {
@@ -413,6 +429,61 @@ impl Tagger {
         })
     }
 
+    /// If `f` is an acronym term written in parentheses after words whose initials spell
+    /// it ("avian influenza (AI)") and those words are no match of the acronym's theme in
+    /// `kept`, the page uses the acronym for something else: returns `(theme, term)`.
+    fn redefined(
+        &self,
+        text: &str,
+        toks: &[Token<'_>],
+        f: &Found,
+        kept: &[Found],
+    ) -> Option<(u32, u32)> {
+        if f.near || f.tok_end != f.tok_start + 1 {
+            return None;
+        }
+        let t = &self.taxonomy.themes[f.theme as usize].terms[f.term as usize];
+        let letters = acronym_letters(&t.text)?;
+        let tok = &toks[f.tok_start];
+        let before = text[..tok.start].trim_end();
+        let after = text[tok.end..].trim_start();
+        if !before.ends_with('(') || !after.starts_with(')') {
+            return None;
+        }
+        // The words right before the parenthesis, and nothing else in between.
+        let open = before.len() - 1;
+        let prev: Vec<&Token<'_>> = toks[..f.tok_start]
+            .iter()
+            .rev()
+            .take(letters.len() + 3)
+            .collect();
+        if prev
+            .first()
+            .is_none_or(|p| !text[p.end..open].trim().is_empty())
+        {
+            return None;
+        }
+        for n in letters.len().max(2)..=prev.len() {
+            let words = &prev[..n];
+            let initials: Vec<char> = words
+                .iter()
+                .rev()
+                .filter_map(|w| w.key.chars().next())
+                .collect();
+            if initials.first() == letters.first()
+                && initials.last() == letters.last()
+                && is_subsequence(&letters, &initials)
+            {
+                let (from, to) = (f.tok_start - n, f.tok_start);
+                let own = kept
+                    .iter()
+                    .any(|k| k.theme == f.theme && k.tok_start < to && from < k.tok_end);
+                return (!own).then_some((f.theme, f.term));
+            }
+        }
+        None
+    }
+
     /// Tags a page: every theme whose score reaches the threshold, by score descending.
     pub fn tag(&self, input: &TagInput<'_>) -> Vec<ThemeHit> {
         let themes = &self.taxonomy.themes;
@@ -423,6 +494,8 @@ impl Tagger {
         let mut found: Vec<Found> = Vec::new();
         let mut groups = Vec::new();
         let mut kept: Vec<Found> = Vec::new();
+        let mut matches: Vec<PageMatch<'_>> = Vec::new();
+        let mut redefined: Vec<(u32, u32)> = Vec::new();
         let title = input.title.map(|t| (None, t, input.title_lang));
         let blocks = input
             .blocks
@@ -515,10 +588,7 @@ impl Tagger {
             });
             let heading = block.is_some() && is_heading_like(text, block_words);
             for f in &kept {
-                let (theme, s, e, term) = (f.theme, f.tok_start, f.tok_end, f.term);
-                if accs.is_empty() {
-                    accs.resize_with(themes.len(), || None);
-                }
+                let (theme, term) = (f.theme, f.term);
                 // "Name (ACR)" in one block is one mention.
                 let merged = self.settings.merge_acronyms && {
                     let exp = &self.expands[theme as usize][term as usize];
@@ -527,31 +597,60 @@ impl Tagger {
                             .iter()
                             .any(|k| k.theme == theme && exp.contains(&k.term))
                 };
-                let acc = accs[theme as usize].get_or_insert_with(Acc::default);
-                acc.count += 1;
-                if !merged {
-                    acc.mentions += 1;
+                if let Some(other) = self.redefined(text, &toks, f, &kept) {
+                    redefined.push(other);
                 }
-                acc.title |= block.is_none();
-                acc.heading |= heading;
-                if !acc.terms.contains(&term) {
-                    acc.terms.push(term);
-                }
-                if acc.evidence.len() < self.settings.max_evidence {
-                    let t = &themes[theme as usize].terms[term as usize];
-                    let lang_out = if t.lang == ANY_LANG {
-                        block_lang(lang)
-                    } else {
-                        t.lang.clone()
-                    };
-                    acc.evidence.push(Evidence {
-                        term: t.text.clone(),
-                        lang: lang_out,
-                        start: toks[s].start,
-                        end: toks[e - 1].end,
-                        block,
-                    });
-                }
+                matches.push(PageMatch {
+                    theme,
+                    term,
+                    block,
+                    lang,
+                    heading,
+                    merged,
+                    start: toks[f.tok_start].start,
+                    end: toks[f.tok_end - 1].end,
+                });
+            }
+        }
+        // An acronym the page defines as something else ("avian influenza (AI)",
+        // "медико-социальной экспертизы (МСЭ)") is not evidence anywhere on the page.
+        if !redefined.is_empty() {
+            matches.retain(|m| {
+                !redefined.iter().any(|&(theme, term)| {
+                    m.theme == theme
+                        && themes[theme as usize].terms[m.term as usize].text
+                            == themes[theme as usize].terms[term as usize].text
+                })
+            });
+        }
+        for m in matches {
+            if accs.is_empty() {
+                accs.resize_with(themes.len(), || None);
+            }
+            let acc = accs[m.theme as usize].get_or_insert_with(Acc::default);
+            acc.count += 1;
+            if !m.merged {
+                acc.mentions += 1;
+            }
+            acc.title |= m.block.is_none();
+            acc.heading |= m.heading;
+            if !acc.terms.contains(&m.term) {
+                acc.terms.push(m.term);
+            }
+            if acc.evidence.len() < self.settings.max_evidence {
+                let t = &themes[m.theme as usize].terms[m.term as usize];
+                let lang_out = if t.lang == ANY_LANG {
+                    block_lang(m.lang)
+                } else {
+                    t.lang.clone()
+                };
+                acc.evidence.push(Evidence {
+                    term: t.text.clone(),
+                    lang: lang_out,
+                    start: m.start,
+                    end: m.end,
+                    block: m.block,
+                });
             }
         }
         let w = total_words.max(20) as f64;
@@ -635,14 +734,9 @@ fn acronym_expansions(theme: &Theme) -> Vec<Vec<u32>> {
         .terms
         .iter()
         .map(|t| {
-            let text = t.text.as_str();
-            let letters: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
-            let acronym = (2..=8).contains(&letters.len())
-                && text.chars().all(char::is_alphabetic)
-                && text.chars().filter(|c| c.is_uppercase()).count() >= 2;
-            if !acronym {
+            let Some(letters) = acronym_letters(&t.text) else {
                 return Vec::new();
-            }
+            };
             (0..theme.terms.len() as u32)
                 .filter(|&j| {
                     let ini = &initials[j as usize];
@@ -654,6 +748,16 @@ fn acronym_expansions(theme: &Theme) -> Vec<Vec<u32>> {
                 .collect()
         })
         .collect()
+}
+
+/// The letters of an acronym term, lowercased: one token of 2 to 8 letters with at least
+/// two capitals ("ITU", "МСЭ", "IoT"); `None` for other terms.
+fn acronym_letters(text: &str) -> Option<Vec<char>> {
+    let letters: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
+    let acronym = (2..=8).contains(&letters.len())
+        && text.chars().all(char::is_alphabetic)
+        && text.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    acronym.then_some(letters)
 }
 
 /// Whether `needle` is a subsequence of `hay`.
