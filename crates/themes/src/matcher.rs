@@ -6,7 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::stem::{russian_variants, without_apostrophes, StemKind, WordStemmer};
+use crate::stem::{inflected_variants, without_apostrophes, StemKind, WordStemmer};
 use crate::taxonomy::{Taxonomy, Term, ANY_LANG};
 use crate::tokens::{tokenize, Token};
 use crate::Error;
@@ -327,8 +327,8 @@ impl Group {
         let stem = stemmer.stem(&t.key);
         let id = self.intern(&stem)?;
         let mut common: &str = &stem;
-        let variants: Vec<String> = if self.lang == "ru" && !term.exact && !term.case_sensitive {
-            russian_variants(&t.key)
+        let variants: Vec<String> = if !term.exact && !term.case_sensitive {
+            inflected_variants(&self.lang, &t.key)
                 .iter()
                 .map(|v| stemmer.stem(v).into_owned())
                 .collect()

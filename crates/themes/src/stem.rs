@@ -128,6 +128,49 @@ impl WordStemmer {
     }
 }
 
+/// Inflected forms of a term word whose stems may differ from the dictionary form's, for
+/// the languages that need them: Russian ([`russian_variants`]), Belarusian and Ukrainian
+/// (the light stemmer strips the longest ending it knows, so "праграму" loses "аму", an
+/// adjective ending, and meets "праграма" only through this list). Empty for others.
+pub(crate) fn inflected_variants(lang: &str, word: &str) -> Vec<String> {
+    let table: fn(char) -> &'static [&'static str] = match lang {
+        "ru" => return russian_variants(word),
+        "be" => |last| match last {
+            'а' => &["ы", "і", "у", "е", "ай", "ой", "ам", "ах"],
+            'я' => &["і", "ю", "е", "яй", "ям", "ях"],
+            'ь' => &["і", "ю", "ей"],
+            'о' | 'е' => &["а", "у", "ам", "ом", "ах"],
+            _ => &[],
+        },
+        "uk" => |last| match last {
+            'а' => &["и", "і", "у", "ою", "ам", "ах"],
+            'я' => &["і", "ю", "ею", "ям", "ях"],
+            'ь' => &["і", "ю"],
+            'о' | 'е' => &["а", "у", "ом", "ам", "ах"],
+            _ => &[],
+        },
+        _ => return Vec::new(),
+    };
+    let chars: Vec<char> = word.chars().collect();
+    let Some(&last) = chars.last() else {
+        return Vec::new();
+    };
+    if chars.len() < 4 {
+        return Vec::new();
+    }
+    let consonant = "бвгґджзклмнпрстфхцчшў".contains(last);
+    if consonant {
+        let endings: &[&str] = if lang == "be" {
+            &["а", "у", "ам", "ы", "ом", "аў"]
+        } else {
+            &["а", "у", "ом", "ам", "и", "ів"]
+        };
+        return endings.iter().map(|e| format!("{word}{e}")).collect();
+    }
+    let head: String = chars[..chars.len() - 1].iter().collect();
+    table(last).iter().map(|e| format!("{head}{e}")).collect()
+}
+
 /// Inflected forms of a Russian noun, built from its dictionary form, whose Snowball stems
 /// may differ from the dictionary form's ("подпись" → "подп" but "подписи" → "подпис";
 /// "разрыв" → "разр" but "разрыва" → "разрыв"). The matcher maps all their stems to the
