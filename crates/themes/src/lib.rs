@@ -442,14 +442,14 @@ impl Tagger {
         if f.near || f.tok_end != f.tok_start + 1 {
             return None;
         }
-        let t = &self.taxonomy.themes[f.theme as usize].terms[f.term as usize];
-        let letters = acronym_letters(&t.text)?;
         let tok = &toks[f.tok_start];
         let before = text[..tok.start].trim_end();
         let after = text[tok.end..].trim_start();
         if !before.ends_with('(') || !after.starts_with(')') {
             return None;
         }
+        let t = &self.taxonomy.themes[f.theme as usize].terms[f.term as usize];
+        let letters = acronym_letters(&t.text)?;
         // The words right before the parenthesis, and nothing else in between.
         let open = before.len() - 1;
         let prev: Vec<&Token<'_>> = toks[..f.tok_start]
