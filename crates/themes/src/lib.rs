@@ -410,6 +410,16 @@ impl Tagger {
         })
     }
 
+    /// The former name of [`Tagger::new`], kept so code written against it still builds.
+    ///
+    /// # Errors
+    ///
+    /// As [`Tagger::new`].
+    #[deprecated(since = "0.1.0", note = "renamed to `Tagger::new`")]
+    pub fn with_settings(t: Taxonomy, s: Settings) -> Result<Tagger, Error> {
+        Tagger::new(t, s)
+    }
+
     /// The taxonomy.
     pub fn taxonomy(&self) -> &Taxonomy {
         &self.taxonomy

@@ -432,3 +432,21 @@ en = ["remote work"]
         1
     );
 }
+
+#[test]
+#[allow(deprecated)]
+fn the_former_constructor_name_still_builds_the_same_tagger() {
+    let settings = Settings::new().with_threshold(0.5);
+    let old = Tagger::with_settings(Taxonomy::default_taxonomy(), settings).expect("builds");
+    assert_eq!(old.settings().threshold(), 0.5);
+    let text = "Цифровая трансформация и цифровая трансформация экономики.";
+    let new = Tagger::new(
+        Taxonomy::default_taxonomy(),
+        Settings::new().with_threshold(0.5),
+    )
+    .expect("builds");
+    assert_eq!(
+        old.tag_text(text, Some("ru")),
+        new.tag_text(text, Some("ru"))
+    );
+}
