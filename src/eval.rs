@@ -557,10 +557,12 @@ pub fn scoreboard(
             ));
         }
     }
-    // The first blind set has been tuned on since its first run; the second is blind.
+    // Page sets written blind to the taxonomy. The first two have been tuned on since their
+    // first run; the third was run once, at the end of the round that wrote it.
     for (dir, name) in [
         ("heldout", "heldout pages (seen)"),
-        ("blind2", "blind2 pages (blind)"),
+        ("blind2", "blind2 pages (seen)"),
+        ("blind3", "blind3 pages (blind)"),
     ] {
         let path = para_dir.join(dir).join("pages.jsonl");
         if path.exists() {

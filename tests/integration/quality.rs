@@ -8,9 +8,9 @@ use crate::util::root;
 
 /// Floors: today's figures minus a small margin (2026-11-28: extraction F1 0.987, page
 /// language 1.000 and date 1.000 on 41 pages — one miss is 0.976 —, page themes F1 0.893,
-/// paragraph themes F1 0.978–0.985; session 3, after density counted mentions: corpus page
-/// themes F1 0.874, held-out pages F1 0.969 P 0.963 (tuned on since), blind2 pages F1
-/// 0.943 P 0.968, tuned on since its first run at F1 0.905 P 0.892). Raise them when the
+/// paragraph themes F1 0.978–0.985; session 3: corpus page themes F1 0.874, held-out
+/// pages F1 0.969 P 0.963 and blind2 pages F1 0.969 P 0.979 (both tuned on since their
+/// first runs), blind3 pages F1 0.892 P 0.832 (one run, untuned)). Raise them when the
 /// figures improve.
 const EXTRACTION_F1_FLOOR: f64 = 0.97;
 const LANG_ACCURACY_FLOOR: f64 = 0.95;
@@ -19,8 +19,10 @@ const PAGE_THEMES_F1_FLOOR: f64 = 0.85;
 const PARAGRAPH_THEMES_F1_FLOOR: f64 = 0.96;
 const HELDOUT_THEMES_F1_FLOOR: f64 = 0.94;
 const HELDOUT_THEMES_PRECISION_FLOOR: f64 = 0.94;
-const BLIND2_THEMES_F1_FLOOR: f64 = 0.92;
-const BLIND2_THEMES_PRECISION_FLOOR: f64 = 0.94;
+const BLIND2_THEMES_F1_FLOOR: f64 = 0.94;
+const BLIND2_THEMES_PRECISION_FLOOR: f64 = 0.95;
+const BLIND3_THEMES_F1_FLOOR: f64 = 0.86;
+const BLIND3_THEMES_PRECISION_FLOOR: f64 = 0.80;
 
 fn corpus() -> Option<Vec<eval::CorpusPage>> {
     let dir = root().join("corpus/pages");
@@ -121,8 +123,9 @@ fn theme_f1_on_corpus_stays_above_floor() {
 }
 
 /// The held-out page sets, written without seeing the taxonomy: `corpus/themes/heldout`
-/// (tuned on since its first run) and `corpus/themes/blind2` (blind). Floors against
-/// changes that fit the corpus pages at the cost of text nobody tuned on.
+/// and `corpus/themes/blind2` (tuned on since their first runs) and `corpus/themes/blind3`
+/// (not tuned on). Floors against changes that fit the corpus pages at the cost of text
+/// nobody tuned on.
 #[test]
 fn theme_f1_on_heldout_page_sets_stays_above_floor() {
     for (dir, f1_floor, p_floor) in [
@@ -135,6 +138,11 @@ fn theme_f1_on_heldout_page_sets_stays_above_floor() {
             "blind2",
             BLIND2_THEMES_F1_FLOOR,
             BLIND2_THEMES_PRECISION_FLOOR,
+        ),
+        (
+            "blind3",
+            BLIND3_THEMES_F1_FLOOR,
+            BLIND3_THEMES_PRECISION_FLOOR,
         ),
     ] {
         let path = root().join("corpus/themes").join(dir).join("pages.jsonl");
