@@ -133,9 +133,9 @@
 //! blocks of general text). Other blocks are segmented, folded and stemmed (a token only
 //! when its first three letters could start a taxonomy stem, and through a per-thread
 //! cache of token → stem id, at most 200,000 words), then run through the automaton. On a
-//! shared 2-core machine, per CPU-second: 71–92 MB/s on general web text, 59–63 MB/s on
+//! shared 2-core machine, per CPU-second: 69–85 MB/s on general web text, 56–58 MB/s on
 //! dense on-topic ministry paragraphs (`examples/throughput.rs`, `benches/tag.rs`); a
-//! 10,000-term taxonomy costs about 3× more per byte.
+//! 10,000-term taxonomy costs about 2–3× more per byte.
 //!
 //! # Untrusted input
 //!
