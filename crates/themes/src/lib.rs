@@ -84,8 +84,9 @@
 //! are found in the same stemmed token stream, one match per entry at a time (matches of
 //! one entry share no word); their matches neither block nor are blocked by other
 //! themes, and one that overlaps a term match of its own theme is dropped (the term is
-//! the better evidence). An acronym term that a page defines as something else, written in
-//! parentheses after words whose initials spell it and that are no match of its theme
+//! the better evidence). An acronym term whose expansion the theme lists, when a page
+//! defines it as something else, written in parentheses after words whose initials spell
+//! it and that are no match of its theme
 //! ("avian influenza (AI)", "медико-социальной экспертизы (МСЭ)"), is dropped from the
 //! whole page; "artificial intelligence (AI)" keeps it. A block whose language is `None` or `"und"` is matched against
 //! every language's terms; a block in another language, against that language's terms and
@@ -114,7 +115,7 @@
 //! official name ("центр надання адміністративних послуг") weighs no more than its
 //! acronym: one mention in passing reaches the default threshold in a text of up to about
 //! 150 words (a paragraph, a short news item), not in a long page unless the theme's
-//! weight is above 1 or the mention is in the title.
+//! weight is above 1 or the mention is in the title or a heading-like block.
 //! A heading-like block has at most 16 words and does not end like a sentence or a list
 //! item (`.` `;` `:`) nor look like a table row (`|`): a section heading, or a headline
 //! on a news list, so a theme that names a section is not dropped as a passing mention.
@@ -449,7 +450,12 @@ impl Tagger {
         f: &Found,
         kept: &[Found],
     ) -> Option<(u32, u32)> {
-        if f.near || f.tok_end != f.tok_start + 1 {
+        // Only an acronym whose expansion the theme lists can be told apart from its own
+        // definition ("Long Term Evolution (LTE)" is no term of ours, and not a redefinition).
+        if f.near
+            || f.tok_end != f.tok_start + 1
+            || self.expands[f.theme as usize][f.term as usize].is_empty()
+        {
             return None;
         }
         let tok = &toks[f.tok_start];
@@ -480,10 +486,7 @@ impl Tagger {
                 .rev()
                 .filter_map(|w| w.key.chars().next())
                 .collect();
-            if initials.first() == letters.first()
-                && initials.last() == letters.last()
-                && is_subsequence(&letters, &initials)
-            {
+            if abbreviates(&letters, &initials) {
                 let (from, to) = (f.tok_start - n, f.tok_start);
                 let own = kept
                     .iter()
@@ -567,11 +570,11 @@ impl Tagger {
                         && f.tok_start < o.tok_end
                 })
             };
-            let drop: Vec<bool> = kept
-                .iter()
-                .map(|f| f.near && overlaps_term(f, &kept))
-                .collect();
-            if drop.contains(&true) {
+            if kept.iter().any(|f| f.near) {
+                let drop: Vec<bool> = kept
+                    .iter()
+                    .map(|f| f.near && overlaps_term(f, &kept))
+                    .collect();
                 let mut i = 0;
                 kept.retain(|_| {
                     i += 1;
@@ -750,10 +753,7 @@ fn acronym_expansions(theme: &Theme) -> Vec<Vec<u32>> {
             (0..theme.terms.len() as u32)
                 .filter(|&j| {
                     let ini = &initials[j as usize];
-                    ini.len() >= 2
-                        && ini.first() == letters.first()
-                        && ini.last() == letters.last()
-                        && is_subsequence(&letters, ini)
+                    ini.len() >= 2 && abbreviates(&letters, ini)
                 })
                 .collect()
         })
@@ -768,6 +768,15 @@ fn acronym_letters(text: &str) -> Option<Vec<char>> {
         && text.chars().all(char::is_alphabetic)
         && text.chars().filter(|c| c.is_uppercase()).count() >= 2;
     acronym.then_some(letters)
+}
+
+/// Whether an acronym's `letters` (lowercase) abbreviate words with these `initials`: the
+/// same first and last letter, the others in order ("wsis" for "World Summit on the
+/// Information Society").
+fn abbreviates(letters: &[char], initials: &[char]) -> bool {
+    initials.first() == letters.first()
+        && initials.last() == letters.last()
+        && is_subsequence(letters, initials)
 }
 
 /// Whether `needle` is a subsequence of `hay`.

@@ -317,8 +317,9 @@ impl Group {
         }
     }
 
-    /// Compiles one word of a term: its stem id (Russian inflected-form stems aliased to
-    /// it), its check, and its prefilter anchor candidate (`(anchor, on surface text)`).
+    /// Compiles one word of a term: its stem id (the stems of Russian, Belarusian and
+    /// Ukrainian inflected forms aliased to it), its check, and its prefilter anchor
+    /// candidate (`(anchor, on surface text)`).
     fn word(
         &mut self,
         t: &Token<'_>,
@@ -425,7 +426,7 @@ impl Group {
             for w in group {
                 toks.clear();
                 tokenize(w, &mut toks);
-                // Validation made it one token; be safe with a hand-built taxonomy.
+                // Loading made it exactly one token.
                 let Some(t) = toks.first() else { continue };
                 let (wp, candidate) = self.word(t, term, stemmer)?;
                 match candidate {
@@ -712,8 +713,13 @@ impl Group {
                 if pos.iter().any(|&p| p == usize::MAX || p < floor[r]) {
                     continue;
                 }
+                // Loading rejects words of two groups that share a stem, but an aliased
+                // inflected form could still stand for two groups: each needs its own word.
+                let shared = (1..pos.len()).any(|a| pos[..a].contains(&pos[a]));
                 let first = pos.iter().copied().min().unwrap_or(i);
-                if i - first > rule.window || sentence_break(&text[toks[first].end..toks[i].start])
+                if shared
+                    || i - first > rule.window
+                    || sentence_break(&text[toks[first].end..toks[i].start])
                 {
                     continue;
                 }
@@ -730,14 +736,26 @@ impl Group {
     }
 }
 
-/// Whether the text between two words ends a sentence: `.`, `!`, `?` or `;` followed by
-/// a space or a line break ("1.5 per cent" and "e.g" do not).
+/// Whether the text between two words ends a sentence: `.`, `!`, `?` or `;`, then any
+/// closing quotes or brackets, then whitespace (a no-break space too) or the end of the
+/// gap; or a line break. "1.5 per cent" does not; "e.g. the" does, a known cost.
 fn sentence_break(between: &str) -> bool {
-    let b = between.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| {
-        matches!(c, b'.' | b'!' | b'?' | b';')
-            && b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
-    }) || between.contains('\n')
+    let mut chars = between.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            return true;
+        }
+        if matches!(c, '.' | '!' | '?' | ';') {
+            while chars
+                .next_if(|n| matches!(n, '"' | '\'' | ')' | ']' | '»' | '”' | '’'))
+                .is_some()
+            {}
+            if chars.peek().is_none_or(|n| n.is_whitespace()) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Matches a gapped pattern whose first word is at `i`; returns the end token index.

@@ -8,6 +8,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::stem::StemKind;
 use crate::tokens::tokenize;
 use crate::Error;
 
@@ -585,8 +586,12 @@ fn check_near(
         ));
     }
     let mut seen: HashSet<String> = HashSet::new();
+    // Stem → (group, word): a word that shares its stem with a word of another group
+    // could fill both groups on its own.
+    let stemmer = StemKind::for_lang(lang).stemmer();
+    let mut stems: HashMap<String, (usize, String)> = HashMap::new();
     let mut groups = Vec::with_capacity(r.near.len());
-    for group in r.near {
+    for (gi, group) in r.near.into_iter().enumerate() {
         if group.is_empty() {
             return Err(err(
                 line,
@@ -611,6 +616,25 @@ fn check_near(
                     id,
                     format!("{w:?} is listed twice in one `near` entry ({lang})"),
                 ));
+            }
+            if !r.exact {
+                let stem = stemmer.stem(&toks[0].key).into_owned();
+                match stems.get(&stem) {
+                    Some((g, other)) if *g != gi => {
+                        return Err(err(
+                            line,
+                            id,
+                            format!(
+                                "{other:?} and {w:?} are in different `near` groups but share \
+                                 the stem {stem:?}, so one word could fill both ({lang})"
+                            ),
+                        ));
+                    }
+                    Some(_) => {}
+                    None => {
+                        stems.insert(stem, (gi, w.trim().to_owned()));
+                    }
+                }
             }
             words.push(w.trim().to_owned());
         }

@@ -373,7 +373,7 @@ fn near_entries_need_every_group_close_together_in_one_sentence() {
 id = "unconnected"
 label = "Unconnected"
 [theme.terms]
-en = ["universal service",
+en = ["universal service", "remote village",
       { near = [["internet", "online"], ["village", "remote"]], window = 4 }]
 ru = [{ near = [["интернет"], ["деревня"]], window = 3, term = "интернет в деревнях" }]
 [theme.exclude]
@@ -383,11 +383,11 @@ en = ["remote work"]
     )
     .expect("valid");
     assert_eq!(
-        tax.themes()[0].terms[1].text,
+        tax.themes()[0].terms[2].text,
         "internet … village",
         "default name"
     );
-    assert_eq!(tax.themes()[0].terms[1].window, 4);
+    assert_eq!(tax.themes()[0].terms[2].window, 4);
     let tagger = Tagger::new(tax, Settings::new().with_threshold(0.0)).expect("builds");
     let found = |text: &str, lang: &str| -> Vec<(String, String)> {
         tagger
@@ -418,7 +418,12 @@ en = ["remote work"]
     assert_eq!(found("Remote sites 1.5 online", "en").len(), 1);
     // An exclude of the theme cancels an overlapping match.
     assert!(found("Remote work moved online.", "en").is_empty());
-    // A term of the theme that overlaps a near match is the evidence, alone.
+    // A term of the theme that overlaps a near match is the evidence, alone ...
+    assert_eq!(
+        found("Internet for the remote village.", "en"),
+        one("remote village", "remote village")
+    );
+    // ... and one beside it does not cancel it.
     assert_eq!(
         found("A universal service for remote internet users.", "en"),
         one("universal service", "universal service")
