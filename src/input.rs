@@ -273,8 +273,8 @@ impl Inputs {
 
     /// Never reads the file at `path` when walking directories — the run's own output
     /// file, say, which would otherwise be read back as input while it is being written.
-    /// The file is left out however the walk reaches it: by that path, a symlink or a hard
-    /// link (files are compared as [`Inputs`] tells them apart). `path` is resolved now, so
+    /// The file is left out however the walk reaches it: by that path, a symlink or (on
+    /// Unix, where files are told apart by device and inode) a hard link. `path` is resolved now, so
     /// it must already exist (create the output file first); a path that does not is
     /// ignored. A file given explicitly as an input is still read.
     pub fn with_exclude(mut self, path: &Path) -> Self {

@@ -161,18 +161,7 @@ fn bad_inputs_are_error_records_and_the_rest_still_comes_out() {
     let out = pagesift(&["run", d.to_str().unwrap()], b"");
     ok(&out);
     let recs = records(&out);
-    let names: Vec<String> = recs
-        .iter()
-        .map(|r| {
-            r["source"]
-                .as_str()
-                .unwrap()
-                .rsplit('/')
-                .next()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let names: Vec<String> = recs.iter().map(source_name).collect();
     let status: Vec<&str> = recs.iter().map(|r| r["status"].as_str().unwrap()).collect();
     assert_eq!(
         names.first().map(String::as_str),

@@ -310,6 +310,8 @@ fn the_output_file_and_fifos_inside_an_input_directory_are_not_read() {
     }
 }
 
+// Unix only: elsewhere files are compared by canonical path, which cannot see hard links.
+#[cfg(unix)]
 #[test]
 fn the_output_file_reached_through_a_hard_link_or_symlink_in_an_input_directory_is_not_read() {
     let dir = tempfile::tempdir().unwrap();
@@ -320,7 +322,6 @@ fn the_output_file_reached_through_a_hard_link_or_symlink_in_an_input_directory_
     // names the walk would read as pages.
     let out_file = write(dir.path(), "out.jsonl", b"");
     std::fs::hard_link(&out_file, input.join("hard-link-to-out.html")).unwrap();
-    #[cfg(unix)]
     std::os::unix::fs::symlink(&out_file, input.join("symlink-to-out.html")).unwrap();
     let (d, out_s) = (input.to_str().unwrap(), out_file.to_str().unwrap());
     let out = pagesift(&["run", d, "-o", out_s, "--no-text"], b"");
@@ -333,16 +334,7 @@ fn the_output_file_reached_through_a_hard_link_or_symlink_in_an_input_directory_
     let written = std::fs::read_to_string(&out_file).unwrap();
     let sources: Vec<String> = written
         .lines()
-        .map(|l| {
-            let r: serde_json::Value = serde_json::from_str(l).unwrap();
-            r["source"]
-                .as_str()
-                .unwrap()
-                .rsplit('/')
-                .next()
-                .unwrap()
-                .to_string()
-        })
+        .map(|l| source_name(&serde_json::from_str(l).unwrap()))
         .collect();
     assert_eq!(sources, ["a.html"], "{written}");
 }

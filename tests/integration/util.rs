@@ -106,3 +106,14 @@ pub fn write(dir: &Path, name: &str, data: &[u8]) -> PathBuf {
     std::fs::write(&p, data).unwrap();
     p
 }
+
+/// The file name of a record's `source` (its last path component).
+pub fn source_name(rec: &serde_json::Value) -> String {
+    rec["source"]
+        .as_str()
+        .unwrap_or_default()
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
