@@ -6,10 +6,12 @@
 //! Skips, saying so, when `../shared/data/lingua-testdata` is absent.
 #![allow(missing_docs)] // criterion_group! generates an undocumented function
 
+#[path = "common/mod.rs"]
+mod common;
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use pagesift_lang::{Detector, Settings};
 use std::hint::black_box;
-use std::path::PathBuf;
 
 const LANGS: [&str; 13] = [
     "be", "bg", "de", "en", "fr", "kk", "lt", "lv", "mk", "pl", "ru", "sr", "uk",
@@ -30,10 +32,7 @@ const WHATLANG: [whatlang::Lang; 12] = [
 ];
 
 fn load() -> Option<(Vec<String>, Vec<String>)> {
-    let dir = std::env::var_os("PAGESIFT_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
-        .join("lingua-testdata");
+    let dir = common::lingua_testdata();
     let mut sentences = Vec::new();
     let mut pages = Vec::new();
     for lang in LANGS {

@@ -10,8 +10,10 @@
 //! (`<workspace>/../shared/data/lingua-testdata`, or `$PAGESIFT_SHARED_DATA/lingua-testdata`).
 #![allow(clippy::print_stdout)]
 
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 use pagesift_lang::{Detector, Settings};
-use std::path::PathBuf;
 use std::time::Instant;
 
 const CYRILLIC: [&str; 7] = ["be", "bg", "kk", "mk", "ru", "sr", "uk"];
@@ -28,10 +30,7 @@ fn rss_mb() -> String {
 }
 
 fn main() {
-    let dir = std::env::var_os("PAGESIFT_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
-        .join("lingua-testdata");
+    let dir = common::lingua_testdata();
     let mut texts = Vec::new();
     for lang in CYRILLIC {
         let Ok(t) = std::fs::read_to_string(dir.join(lang).join("word-pairs.txt")) else {

@@ -13,6 +13,9 @@
 //! Accuracy counts `und` as wrong; coverage is the share of answers that are not `und`.
 #![allow(clippy::print_stdout)]
 
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 use lingua::{Language, LanguageDetectorBuilder};
 use pagesift_lang::{Detector, Settings};
 use std::collections::HashMap;
@@ -30,10 +33,7 @@ const FALLBACK_BELOW: f64 = 0.65;
 const SPLITS: [&str; 3] = ["single-words", "word-pairs", "sentences"];
 
 fn data_dir() -> PathBuf {
-    let base = std::env::var_os("PAGESIFT_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
-    base.join("lingua-testdata")
+    common::lingua_testdata()
 }
 
 fn lingua_lang(code: &str) -> Language {

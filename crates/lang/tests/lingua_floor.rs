@@ -2,6 +2,9 @@
 //! the figures measured when they were set, so that a change that loses accuracy fails.
 //! Skips, saying so, when the data is absent. Full report: `examples/lang-report.rs`.
 
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 use pagesift_lang::{Detector, Settings};
 use std::path::PathBuf;
 
@@ -27,10 +30,7 @@ const FLOORS: [(&str, [f64; 3]); 13] = [
 ];
 
 fn data_dir() -> PathBuf {
-    std::env::var_os("PAGESIFT_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
-        .join("lingua-testdata")
+    common::lingua_testdata()
 }
 
 /// Floors with the lingua fallback at 0.65 (feature `lingua-fallback`; texts of three
