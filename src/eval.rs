@@ -360,13 +360,14 @@ pub fn lingua_accuracy(
 }
 
 /// The theme page sets under `corpus/themes/`, written blind to the taxonomy, with their
-/// scoreboard names. `heldout` and `blind2` have been tuned on since their first runs
-/// ("seen"); `blind3` was run once, at the end of the round that wrote it. Rename a set
-/// to "seen" here once a change is tuned on it.
-pub const THEME_PAGE_SETS: [(&str, &str); 3] = [
+/// scoreboard names: "seen" once a change was tuned on the set after its first run,
+/// "untuned" while none was (each set's README records its first run). Rename a set here
+/// when a change is tuned on it.
+pub const THEME_PAGE_SETS: [(&str, &str); 4] = [
     ("heldout", "heldout pages (seen)"),
     ("blind2", "blind2 pages (seen)"),
-    ("blind3", "blind3 pages (blind)"),
+    ("blind3", "blind3 pages (untuned)"),
+    ("blind4", "blind4 pages (seen)"),
 ];
 
 /// Theme quality on a held-out page set, per language and `"all"`: JSON Lines of
