@@ -550,8 +550,8 @@ fn check_term(
     })
 }
 
-/// Validates a `near` entry: 2 to 4 groups of one-word alternatives, no word in two
-/// groups, a window of 1 to [`MAX_WINDOW`], no `gap`. Its name is `term`, else the first
+/// Validates a `near` entry: 2 to 4 groups of one-word alternatives, no word (nor two
+/// words with one stem) in two groups, a window of 1 to [`MAX_WINDOW`], no `gap`. Its name is `term`, else the first
 /// word of each group joined by " … ".
 fn check_near(
     id: &str,
