@@ -255,10 +255,12 @@ proptest::proptest! {
         }
     }
 
-    // The same for a Latin i typed inside a Cyrillic word, read as і.
+    // The same for a Latin i typed inside a Cyrillic word, read as і. No м (nor с, х): a
+    // word of those and one vowel may be a Roman numeral typed with look-alike letters,
+    // and its i is deliberately not read as і (`reads_latin_i`; "мамi" came up).
     #[test]
     fn latin_i_inside_a_word_rules_out_what_cyrillic_i_rules_out(
-        word in "[бвгдклмнпрт][аоу][бвгдклмнпрт]i[а-я]{0,6}",
+        word in "[бвгдклнпрт][аоу][бвгдклнпрт]i[а-я]{0,6}",
         rest in "[а-яё ]{0,24}",
     ) {
         let text = format!("{word} {rest}");
