@@ -63,9 +63,9 @@
 //! stands within `window` words (default [`DEFAULT_WINDOW`], at most [`MAX_WINDOW`]) of the
 //! others in one sentence, in any order, with `term` as its optional name in evidence
 //! ("households in remote villages still lack internet access" paraphrases a theme no
-//! fixed phrase covers). Unknown keys are errors. Loading also rejects duplicate ids, empty or duplicate terms, terms with no
-//! word left after normalisation, unknown parents and parent cycles; every [`Error`] names
-//! the file, the line and the theme.
+//! fixed phrase covers). Unknown keys are errors. Loading also rejects duplicate ids,
+//! empty or duplicate terms, terms with no word left after normalisation, unknown parents
+//! and parent cycles; every [`Error`] names the file, the line and the theme.
 //!
 //! # Matching
 //!
@@ -86,11 +86,11 @@
 //! themes, and one that overlaps a term match of its own theme is dropped (the term is
 //! the better evidence). An acronym term whose expansion the theme lists, when a page
 //! defines it as something else, written in parentheses after words whose initials spell
-//! it and that are no match of its theme
-//! ("avian influenza (AI)", "медико-социальной экспертизы (МСЭ)"), is dropped from the
-//! whole page; "artificial intelligence (AI)" keeps it. A block whose language is `None` or `"und"` is matched against
-//! every language's terms; a block in another language, against that language's terms and
-//! the `"*"` terms.
+//! it and that are no match of its theme ("avian influenza (AI)", "медико-социальной
+//! экспертизы (МСЭ)"), is dropped from the whole page; "artificial intelligence (AI)"
+//! keeps it. A block whose language is `None` or `"und"` is matched against every
+//! language's terms; a block in another language, against that language's terms and the
+//! `"*"` terms.
 //!
 //! # Score
 //!
@@ -562,23 +562,17 @@ impl Tagger {
             }
             // A `near` match says less than a term of its theme: drop it where one
             // overlaps it.
-            let overlaps_term = |f: &Found, kept: &[Found]| {
-                kept.iter().any(|o| {
-                    !o.near
-                        && o.theme == f.theme
-                        && o.tok_start < f.tok_end
-                        && f.tok_start < o.tok_end
-                })
-            };
             if kept.iter().any(|f| f.near) {
-                let drop: Vec<bool> = kept
+                let terms: Vec<(u32, usize, usize)> = kept
                     .iter()
-                    .map(|f| f.near && overlaps_term(f, &kept))
+                    .filter(|f| !f.near)
+                    .map(|f| (f.theme, f.tok_start, f.tok_end))
                     .collect();
-                let mut i = 0;
-                kept.retain(|_| {
-                    i += 1;
-                    !drop[i - 1]
+                kept.retain(|f| {
+                    !f.near
+                        || !terms
+                            .iter()
+                            .any(|&(t, s, e)| t == f.theme && s < f.tok_end && f.tok_start < e)
                 });
             }
             // Across language groups, one span evidences a theme once: keep the longest of

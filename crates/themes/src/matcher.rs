@@ -130,6 +130,18 @@ struct WordPat {
     check: Check,
 }
 
+impl WordPat {
+    /// Whether a token with this word's stem id also looks as the word asks (case or
+    /// folded form).
+    fn accepts(&self, tok: &Token<'_>) -> bool {
+        match &self.check {
+            Check::Stem => true,
+            Check::Folded(f) => tok.key == **f,
+            Check::Surface(s) => tok.surface == &**s || inflected_acronym(tok.surface, s),
+        }
+    }
+}
+
 /// One term or exclude phrase compiled for one language group.
 #[derive(Debug, Clone)]
 struct Pat {
@@ -143,11 +155,7 @@ struct Pat {
 
 impl Pat {
     fn check(&self, k: usize, tok: &Token<'_>) -> bool {
-        match &self.words[k].check {
-            Check::Stem => true,
-            Check::Folded(f) => tok.key == **f,
-            Check::Surface(s) => tok.surface == &**s || inflected_acronym(tok.surface, s),
-        }
+        self.words[k].accepts(tok)
     }
 }
 
@@ -165,14 +173,7 @@ impl NearPat {
     /// Whether the token is one of group `g`'s words (its id is known to be in the
     /// group; this checks case or folded form where the entry asks for them).
     fn check(&self, g: usize, id: u32, tok: &Token<'_>) -> bool {
-        self.groups[g]
-            .iter()
-            .filter(|w| w.id == id)
-            .any(|w| match &w.check {
-                Check::Stem => true,
-                Check::Folded(f) => tok.key == **f,
-                Check::Surface(s) => tok.surface == &**s || inflected_acronym(tok.surface, s),
-            })
+        self.groups[g].iter().any(|w| w.id == id && w.accepts(tok))
     }
 }
 
@@ -366,9 +367,17 @@ impl Group {
             .into_iter()
             .max_by_key(|(a, surface)| (a.chars().count(), *surface));
         match best {
-            Some((a, true)) => self.surface_anchors.push(a),
-            Some((a, false)) => self.folded_anchors.push(a),
+            Some((a, surface)) => self.push_anchor(a, surface),
             None => self.always = true,
+        }
+    }
+
+    /// Adds a prefilter anchor, looked for in the text as written (`surface`) or folded.
+    fn push_anchor(&mut self, anchor: String, surface: bool) {
+        if surface {
+            self.surface_anchors.push(anchor);
+        } else {
+            self.folded_anchors.push(anchor);
         }
     }
 
@@ -453,11 +462,7 @@ impl Group {
         match best {
             Some(anchors) => {
                 for (a, surface) in anchors {
-                    if surface {
-                        self.surface_anchors.push(a);
-                    } else {
-                        self.folded_anchors.push(a);
-                    }
+                    self.push_anchor(a, surface);
                 }
             }
             None => self.always = true,

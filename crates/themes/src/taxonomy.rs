@@ -551,8 +551,8 @@ fn check_term(
 }
 
 /// Validates a `near` entry: 2 to 4 groups of one-word alternatives, no word (nor two
-/// words with one stem) in two groups, a window of 1 to [`MAX_WINDOW`], no `gap`. Its name is `term`, else the first
-/// word of each group joined by " … ".
+/// words with one stem) in two groups, a window of 1 to [`MAX_WINDOW`], no `gap`. Its name
+/// is `term`, else the first word of each group joined by " … ".
 fn check_near(
     id: &str,
     lang: &str,
@@ -601,8 +601,9 @@ fn check_near(
         }
         let mut words = Vec::with_capacity(group.len());
         for w in group {
+            let w = w.trim();
             let mut toks = Vec::new();
-            tokenize(w.trim(), &mut toks);
+            tokenize(w, &mut toks);
             if toks.len() != 1 {
                 return Err(err(
                     line,
@@ -632,11 +633,11 @@ fn check_near(
                     }
                     Some(_) => {}
                     None => {
-                        stems.insert(stem, (gi, w.trim().to_owned()));
+                        stems.insert(stem, (gi, w.to_owned()));
                     }
                 }
             }
-            words.push(w.trim().to_owned());
+            words.push(w.to_owned());
         }
         groups.push(words);
     }
