@@ -139,7 +139,6 @@ fn tagger_or_exit(args: &[String]) -> Option<Tagger> {
     }
 }
 
-/// Scores a held-out page set written without looking at the tagger's output.
 /// Every page-level hit, marked `gold` when the page's gold has the theme.
 fn print_hits(tagger: &Tagger, pages: &[eval::Page]) {
     for (page, id, gold, count, score, terms) in eval::page_hits(tagger, pages) {
@@ -148,6 +147,7 @@ fn print_hits(tagger: &Tagger, pages: &[eval::Page]) {
     }
 }
 
+/// Scores a held-out page set written without looking at the tagger's output.
 fn heldout(tagger: &Tagger, path: &std::path::Path, show_misses: bool, hits: bool) -> ExitCode {
     let pages = match eval::load_heldout(path) {
         Ok(Some(p)) => p,
