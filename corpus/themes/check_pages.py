@@ -1,6 +1,5 @@
 #!/usr/bin/env python3
-"""Validate a held-out theme page set (corpus/themes/<set>/pages.jsonl); each set's
-check.py calls main() with its planned page counts.
+"""Validate a held-out theme page set, corpus/themes/<set>/pages.jsonl.
 
 Checks: one JSON object per line; required fields and types; unique ids whose
 prefix equals `lang`; theme ids from the issue-6 list only, no duplicates,
@@ -8,7 +7,8 @@ at most 5 per page; 150-600 words per page (title + blocks, whitespace split);
 3-10 blocks; Belarusian pages free of и/щ/ъ and Ukrainian pages free of ы/э/ъ/ё;
 the planned number of pages per language. Prints counts per language and theme.
 
-Usage: python3 corpus/themes/<set>/check.py [--partial] [path]
+Usage: python3 corpus/themes/check_pages.py SET [--partial] [path]
+  SET        heldout, blind2, blind3 or blind4 (sets the planned page counts)
   --partial  do not require the final per-language page counts
 Exit status 0 when every check passes, 1 otherwise.
 """
@@ -29,14 +29,25 @@ THEMES = [
 ]
 FORBIDDEN = {"be": re.compile(r"[ищъИЩЪ]"), "uk": re.compile(r"[ыэъёЫЭЪЁ]")}
 KEYS = {"id", "lang", "title", "blocks", "themes", "note"}
+# Planned pages per language of each set.
+PLANNED = {
+    "heldout": {"en": 12, "ru": 12, "be": 12, "uk": 6},
+    "blind2": {"en": 14, "ru": 14, "be": 14, "uk": 6},
+    "blind3": {"en": 16, "ru": 16, "be": 16, "uk": 8},
+    "blind4": {"en": 16, "ru": 16, "be": 16, "uk": 8},
+}
 
 
-def main(argv, expected, here):
-    """Checks `here`/pages.jsonl (or the path in argv) against `expected` pages per language."""
-    EXPECTED = expected
+def main(argv):
     partial = "--partial" in argv
     args = [a for a in argv if a != "--partial"]
-    path = args[0] if args else os.path.join(here, "pages.jsonl")
+    if not args or args[0] not in PLANNED:
+        print(f"usage: check_pages.py SET [--partial] [path]; SET is one of {', '.join(PLANNED)}",
+              file=sys.stderr)
+        return 2
+    EXPECTED = PLANNED[args[0]]
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), args[0])
+    path = args[1] if len(args) > 1 else os.path.join(here, "pages.jsonl")
     errors = []
     seen = set()
     langs = Counter()
@@ -121,4 +132,4 @@ def main(argv, expected, here):
 
 
 if __name__ == "__main__":
-    sys.exit("run corpus/themes/<set>/check.py, which knows the set's page counts")
+    sys.exit(main(sys.argv[1:]))
