@@ -2,35 +2,19 @@
 //! article-extraction benchmark) and corpus/ (our gold pages). Each skips, saying
 //! so, when its data is absent. `PAGESIFT_SHARED_DATA` overrides the shared path.
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use pagesift_extract::score::{macro_average, shingle_prf};
 use pagesift_extract::{Extractor, PageHints, Settings};
 
 #[path = "../benches/common/mod.rs"]
 mod common;
-use common::shared_data;
-
-fn html_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            html_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "html" || x == "htm") {
-            out.push(p);
-        }
-    }
-}
+use common::{gunzip, paths, shared_data};
 
 #[test]
 fn every_ministry_page_extracts() {
     let dir = shared_data().join("ministry-pages");
-    let mut files = Vec::new();
-    html_files(&dir, &mut files);
+    let files = paths(&dir, &["html", "htm"]);
     if files.is_empty() {
         eprintln!(
             "SKIP every_ministry_page_extracts: no pages under {}",
@@ -117,8 +101,7 @@ const BENCHMARK_F1_FLOOR: f64 = 0.96;
 #[test]
 fn corpus_f1_does_not_slide() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/pages");
-    let mut files = Vec::new();
-    html_files(&dir, &mut files);
+    let files = paths(&dir, &["html", "htm"]);
     let ex = Extractor::new(Settings::default());
     let mut scores = Vec::new();
     for f in files {
@@ -161,11 +144,7 @@ fn benchmark_f1_does_not_slide() {
     let ex = Extractor::new(Settings::body_only());
     let mut scores = Vec::new();
     for (id, v) in gt.as_object().expect("object") {
-        let mut html = Vec::new();
-        let f = std::fs::File::open(root.join("html").join(format!("{id}.html.gz"))).expect("page");
-        flate2::read::GzDecoder::new(f)
-            .read_to_end(&mut html)
-            .expect("gunzip");
+        let html = gunzip(&root.join("html").join(format!("{id}.html.gz"))).expect("page");
         let text = ex
             .extract(&html, &PageHints::default())
             .map(|d| d.text())
@@ -183,8 +162,7 @@ fn benchmark_f1_does_not_slide() {
 #[test]
 fn truncated_and_recoded_real_pages_never_fail() {
     let dir = shared_data().join("ministry-pages");
-    let mut files = Vec::new();
-    html_files(&dir, &mut files);
+    let files = paths(&dir, &["html", "htm"]);
     if files.is_empty() {
         eprintln!(
             "SKIP truncated_and_recoded_real_pages_never_fail: no pages under {}",

@@ -20,9 +20,9 @@ pub fn gunzip(path: &Path) -> std::io::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// All files under `dir` (recursively) whose extension is one of `exts`, sorted;
-/// `.gz` files are decompressed.
-pub fn load(dir: &Path, exts: &[&str]) -> Vec<Vec<u8>> {
+/// The paths of all files under `dir` (recursively) whose extension is one of `exts`,
+/// sorted (an unreadable or absent directory gives none).
+pub fn paths(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         let Ok(rd) = std::fs::read_dir(dir) else {
             return;
@@ -44,17 +44,17 @@ pub fn load(dir: &Path, exts: &[&str]) -> Vec<Vec<u8>> {
     });
     paths.sort();
     paths
+}
+
+/// The contents of [`paths`]`(dir, exts)`; `.gz` files are decompressed.
+pub fn load(dir: &Path, exts: &[&str]) -> Vec<Vec<u8>> {
+    paths(dir, exts)
         .iter()
         .filter_map(|p| {
-            let bytes = std::fs::read(p).ok()?;
             if p.extension().is_some_and(|e| e == "gz") {
-                let mut out = Vec::new();
-                flate2::read::GzDecoder::new(&bytes[..])
-                    .read_to_end(&mut out)
-                    .ok()?;
-                Some(out)
+                gunzip(p).ok()
             } else {
-                Some(bytes)
+                std::fs::read(p).ok()
             }
         })
         .collect()
