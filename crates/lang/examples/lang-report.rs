@@ -115,6 +115,7 @@ fn main() {
     .expect("allowlist");
     // `--fallback-below X` and `--fallback-long X` set the fallback contender's thresholds
     // (texts of one or two Cyrillic words, and longer ones).
+    #[cfg(feature = "lingua-fallback")]
     let arg = |name: &str| -> Option<f64> {
         args.iter()
             .position(|a| a == name)
@@ -130,8 +131,6 @@ fn main() {
         }
         Detector::new(s).expect("allowlist")
     };
-    #[cfg(not(feature = "lingua-fallback"))]
-    let _ = arg;
     // Texts re-asked of lingua so far by the fallback contender.
     #[cfg(feature = "lingua-fallback")]
     let fallback_calls = || with_fallback.fallback_calls();
@@ -205,12 +204,10 @@ fn main() {
                 .detect_language_of(t)
                 .map_or_else(|| "und".to_owned(), |l| l.iso_code_639_1().to_string())
         };
-        let ours = &ours;
         contenders.push(Contender {
             name: "lingua-high",
             run: Box::new(lingua_code),
         });
-        let _ = ours;
     }
     #[cfg(feature = "lingua-fallback")]
     contenders.push(Contender {

@@ -211,7 +211,7 @@ impl Settings {
     /// 2 % of Cyrillic sentences go through lingua, which is 20–40 times slower. lingua
     /// loads each model on first use (about 10 ms for the first text, about 12 MB
     /// resident, 33 MB once all seven Cyrillic-script models are used; see the crate
-    /// README). 0 (or a non-finite value) turns the fallback off.
+    /// README). 0 or below (or a non-finite value) turns the fallback off.
     ///
     /// ```
     /// use pagesift_lang::{Detector, Settings};
@@ -238,7 +238,7 @@ impl Settings {
     /// lingua's test sentences, 0.65 instead of the default 0.325 sends 2.9 times as many
     /// Cyrillic sentences to lingua (5.3 % instead of 1.8 %): Serbian sentences gain 4
     /// points (98.4 % instead of 94.1 %), Russian and Ukrainian ones lose 0.3 and 0.1.
-    /// 0 (or a non-finite value) never re-asks long texts.
+    /// 0 or below (or a non-finite value) never re-asks long texts.
     ///
     /// ### Default
     /// Half of [`with_fallback`](Self::with_fallback)'s threshold.
