@@ -363,23 +363,24 @@ impl Inputs {
         if meta.is_dir() {
             return self.open_dir(path, name, explicit);
         }
+        // Regular files only: a FIFO or device given twice is read twice, as asked.
+        let key = if meta.is_file() {
+            file_key(&path, &meta)
+        } else {
+            None
+        };
         if !explicit {
             // FIFOs, sockets and devices found while walking would block or never end.
             if !meta.is_file() {
                 return Some(Item::Skipped(SkipKind::OtherFile));
             }
-            if !self.exclude.is_empty()
-                && file_key(&path, &meta).is_some_and(|k| self.exclude.contains(&k))
-            {
+            if key.as_ref().is_some_and(|k| self.exclude.contains(k)) {
                 return Some(Item::Skipped(SkipKind::OtherFile));
             }
         }
-        // Regular files only: a FIFO or device given twice is read twice, as asked.
-        if meta.is_file() {
-            if let Some(key) = file_key(&path, &meta) {
-                if !self.visited_files.insert(key) {
-                    return Some(Item::Skipped(SkipKind::Duplicate));
-                }
+        if let Some(key) = key {
+            if !self.visited_files.insert(key) {
+                return Some(Item::Skipped(SkipKind::Duplicate));
             }
         }
         let file = match File::open(&path) {
