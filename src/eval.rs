@@ -414,16 +414,15 @@ pub fn heldout_themes(
             .map(|h| h.id)
             .collect();
         let gold: BTreeSet<String> = p.themes.into_iter().collect();
-        by_lang
-            .entry(p.lang.clone())
-            .or_default()
-            .push((gold.clone(), pred.clone()));
-        by_lang.entry("all".into()).or_default().push((gold, pred));
+        by_lang.entry(p.lang).or_default().push((gold, pred));
     }
-    Ok(by_lang
-        .into_iter()
-        .map(|(lang, pairs)| (lang, micro_prf(pairs.iter().map(|(g, p)| (g, p)))))
-        .collect())
+    let all = micro_prf(by_lang.values().flatten().map(|(g, p)| (g, p)));
+    let mut out: BTreeMap<String, Prf> = by_lang
+        .iter()
+        .map(|(lang, pairs)| (lang.clone(), micro_prf(pairs.iter().map(|(g, p)| (g, p)))))
+        .collect();
+    out.insert("all".into(), all);
+    Ok(out)
 }
 
 /// One line of the scoreboard.
