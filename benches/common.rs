@@ -25,19 +25,9 @@ fn root() -> PathBuf {
 }
 
 fn shared(sub: &str) -> Option<PathBuf> {
-    match pagesift::shared_data_dir().map(|d| d.join(sub)) {
-        Some(p) if p.exists() => Some(p),
-        Some(p) => {
-            eprintln!("skipping {sub}: shared data {} is absent", p.display());
-            None
-        }
-        None => {
-            eprintln!(
-                "skipping {sub}: no shared data folder (set PAGESIFT_SHARED_DATA or put it at ../shared/data)"
-            );
-            None
-        }
-    }
+    pagesift::shared_data_path(sub)
+        .inspect_err(|why| eprintln!("skipping {sub}: {why}"))
+        .ok()
 }
 
 fn files(dir: &Path, pred: &dyn Fn(&Path) -> bool, out: &mut Vec<PathBuf>) {

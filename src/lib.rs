@@ -46,6 +46,20 @@ pub fn shared_data_dir() -> Option<PathBuf> {
     shared_data_dir_from(std::env::var_os("PAGESIFT_SHARED_DATA"))
 }
 
+/// `<shared data>/<sub>` (see [`shared_data_dir`]) when it exists; otherwise why not, for
+/// the caller's "skipping" note.
+#[doc(hidden)]
+pub fn shared_data_path(sub: &str) -> Result<PathBuf, String> {
+    match shared_data_dir().map(|d| d.join(sub)) {
+        Some(p) if p.exists() => Ok(p),
+        Some(p) => Err(format!("shared data {} is absent", p.display())),
+        None => Err(
+            "no shared data folder (set PAGESIFT_SHARED_DATA or put it at ../shared/data)"
+                .to_owned(),
+        ),
+    }
+}
+
 fn shared_data_dir_from(var: Option<std::ffi::OsString>) -> Option<PathBuf> {
     let dir = var
         .map(PathBuf::from)
@@ -142,7 +156,10 @@ pub struct PipelineConfig {
 impl PipelineConfig {
     /// Sets [`lang_fallback`](Self::lang_fallback): the confidence below which the
     /// language detector re-asks lingua (0.65 is the value measured in pagesift-lang's
-    /// README; texts of three words or more are re-asked below half of it).
+    /// README; texts of three words or more are re-asked below half of it). The useful
+    /// range is (0, 1]: 0 or below (or a non-finite value) never asks lingua, and 1 asks
+    /// about every Cyrillic text whose language is not settled by its letters; the
+    /// command line accepts only that range.
     ///
     /// ### Default
     /// None: off.

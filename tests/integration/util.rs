@@ -14,19 +14,9 @@ pub fn root() -> PathBuf {
 
 /// `<shared data>/<sub>` when present; `None` (and a note on stderr) when absent.
 pub fn shared(sub: &str) -> Option<PathBuf> {
-    match pagesift::shared_data_dir().map(|d| d.join(sub)) {
-        Some(p) if p.exists() => Some(p),
-        Some(p) => {
-            eprintln!("skipping: shared data {} is absent", p.display());
-            None
-        }
-        None => {
-            eprintln!(
-                "skipping: no shared data folder (set PAGESIFT_SHARED_DATA or put it at ../shared/data)"
-            );
-            None
-        }
-    }
+    pagesift::shared_data_path(sub)
+        .inspect_err(|why| eprintln!("skipping: {why}"))
+        .ok()
 }
 
 /// Runs the binary with `args`, feeding `stdin`.
