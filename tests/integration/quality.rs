@@ -150,7 +150,9 @@ fn theme_f1_on_heldout_page_sets_stays_above_floor() {
                 prf.f1, prf.precision, prf.recall, prf.n
             );
         }
-        let all = &by_lang["all"];
+        let Some(all) = by_lang.get("all") else {
+            panic!("help: the {dir} set has no pages");
+        };
         assert!(
             all.n >= 40,
             "help: the {dir} set should hold at least 40 pages, has {}",
