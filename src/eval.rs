@@ -371,10 +371,11 @@ pub const THEME_PAGE_SETS: [(&str, &str); 4] = [
 ];
 
 /// Theme quality on a held-out page set, per language and `"all"`: JSON Lines of
-/// `{"id", "lang", "title", "blocks": [..], "themes": [..]}` (`corpus/themes/heldout/pages.jsonl`,
-/// written blind to the taxonomy). Each page is tagged as the pipeline tags a page — the title
-/// as the title, each block in turn — in the page's gold language, so the figure measures
-/// the tagger, not the extractor or the detector.
+/// `{"id", "lang", "title", "blocks": [..], "themes": [..]}` (one of [`THEME_PAGE_SETS`],
+/// written blind to the taxonomy). Each page goes to the pipeline's tagger as a page does —
+/// the title as the title, each block in turn — in the page's gold language and without the
+/// extractor, the normaliser or the detector (the texts are clean), so the figure measures
+/// the tagger alone.
 pub fn heldout_themes(
     pipeline: &Pipeline,
     path: &Path,
