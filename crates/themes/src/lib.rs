@@ -596,13 +596,17 @@ impl Tagger {
             let heading = block.is_some() && is_heading_like(text, block_words);
             for f in &kept {
                 let (theme, term) = (f.theme, f.term);
-                // "Name (ACR)" in one block is one mention.
+                // "Name (ACR)" in one block is one mention. `kept` is sorted by theme, so
+                // only this theme's run of matches is searched.
                 let merged = self.settings.merge_acronyms && {
                     let exp = &self.expands[theme as usize][term as usize];
-                    !exp.is_empty()
-                        && kept
+                    !exp.is_empty() && {
+                        let from = kept.partition_point(|k| k.theme < theme);
+                        kept[from..]
                             .iter()
-                            .any(|k| k.theme == theme && exp.contains(&k.term))
+                            .take_while(|k| k.theme == theme)
+                            .any(|k| exp.contains(&k.term))
+                    }
                 };
                 if let Some(other) = self.redefined(text, &toks, f, &kept) {
                     redefined.push(other);
