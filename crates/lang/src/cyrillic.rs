@@ -558,10 +558,10 @@ pub(crate) struct Scan {
     /// the letters with a penalty `F` in `letter_evidence`. A Latin `i` the scan reads as
     /// `і` counts as `і` here too.
     pub(crate) ruled_out: u32,
-    /// Examined words that look like words, counted up to 1: two different letters or
-    /// more, and a vowel (or a syllabic р between consonants). Text without any ("ЙЙЙЙ",
-    /// "аааа", "СССР") is not handed to lingua.
-    pub(crate) real_words: usize,
+    /// Whether an examined word looks like a word: two different letters or more, and a
+    /// vowel (or a syllabic р between consonants). Text without one ("ЙЙЙЙ", "аааа",
+    /// "СССР") is not handed to lingua.
+    pub(crate) has_real_word: bool,
     /// The previous word was "во" or "со", which Russian writes only before a consonant
     /// cluster ("во время", "со мной") and Macedonian before any word.
     after_vo: bool,
@@ -962,9 +962,7 @@ impl Scan {
             return;
         }
         let w = word.text.as_str();
-        if self.real_words == 0 && looks_like_a_word(w) {
-            self.real_words += 1;
-        }
+        self.has_real_word = self.has_real_word || looks_like_a_word(w);
         if std::mem::take(&mut self.after_vo) {
             let mut cs = w.chars();
             let (a, b) = (cs.next(), cs.next());
@@ -1361,10 +1359,10 @@ mod tests {
     #[test]
     fn letter_runs_and_abbreviations_are_not_words() {
         for t in ["ЙЙЙЙ", "аааа", "СССР", "ЖЖ ЖЖ", "мвд"] {
-            assert_eq!(Scan::new(t).real_words, 0, "{t}");
+            assert!(!Scan::new(t).has_real_word, "{t}");
         }
         for t in ["Олег", "врх", "срп", "әке", "път"] {
-            assert_eq!(Scan::new(t).real_words, 1, "{t}");
+            assert!(Scan::new(t).has_real_word, "{t}");
         }
     }
 

@@ -674,7 +674,7 @@ impl Detector {
     ) -> Option<(usize, f64)> {
         // A letter repeated, an abbreviation, a keyboard run: lingua's models know no
         // more about them than we do, yet would answer them confidently.
-        if scan.real_words == 0 {
+        if !scan.has_real_word {
             return None;
         }
         let best = (0..N)
