@@ -587,7 +587,7 @@ impl Detector {
             // No Cyrillic language allowed: let whatlang try the other scripts.
             return self.detect_other(text, prior, prior_weight);
         }
-        // The evidence before whatlang's vote, for the fallback.
+        // The evidence before whatlang's vote, for the fallback (`best` is its top).
         #[cfg(feature = "lingua-fallback")]
         let evidence = score;
         let mut mask = 0u32;
@@ -633,6 +633,7 @@ impl Detector {
                     text,
                     scan,
                     &evidence,
+                    best,
                     (top, confidence),
                     prior.and_then(cyr_index),
                     prior_weight,
@@ -657,9 +658,10 @@ impl Detector {
 
     /// lingua's opinion combined with ours, among the allowed languages the evidence
     /// leaves open and the letters do not rule out; `None` (keep ours) when fewer than two
-    /// remain, when the text has no word-like word, or when lingua is undecided. `ours` is
-    /// our answer and its confidence; returns the answer and its confidence (see
-    /// [`Settings::with_fallback`] for what it means).
+    /// remain, when the text has no word-like word, or when lingua is undecided. `best` is
+    /// the highest `evidence` of an allowed language; `ours` is our answer and its
+    /// confidence. Returns the answer and its confidence (see [`Settings::with_fallback`]
+    /// for what it means).
     #[cfg(feature = "lingua-fallback")]
     #[allow(clippy::too_many_arguments)]
     fn second_opinion(
@@ -668,6 +670,7 @@ impl Detector {
         text: &str,
         scan: &Scan,
         evidence: &[f32; N],
+        best: f32,
         ours: (usize, f64),
         prior: Option<usize>,
         prior_weight: f32,
@@ -677,10 +680,6 @@ impl Detector {
         if !scan.has_real_word {
             return None;
         }
-        let best = (0..N)
-            .filter(|i| self.cyr_allowed[*i])
-            .map(|i| evidence[i])
-            .fold(f32::NEG_INFINITY, f32::max);
         // A language whose alphabet lacks a letter of the text is never lingua's to give,
         // however close its total evidence (endings can make up for one letter's penalty).
         let open: Vec<usize> = (0..N)
