@@ -40,15 +40,15 @@ const LINGUA: [Language; N] = [
     Language::Kazakh,
 ];
 
-/// The lingua side of a detector: below which confidence it is asked, which languages
-/// may be asked about, one lingua detector per set of open languages (by bit mask over
-/// `Cyr`), built on first use, and how often it was asked.
+/// The lingua side of a detector: below which confidence it is asked, one lingua
+/// detector per set of open languages (by bit mask over `Cyr`), built on first use, and
+/// how often it was asked. Which languages may be asked about is the detector's
+/// `cyr_allowed`: it hands over only allowed ones.
 pub(crate) struct Fallback {
     /// Confidence below which texts of one or two Cyrillic words are re-asked.
     below: f64,
     /// The same for texts of `LONG_TEXT_WORDS` Cyrillic words or more.
     below_long: f64,
-    allowed: u32,
     detectors: Box<[OnceLock<LanguageDetector>]>,
     calls: AtomicU64,
 }
@@ -58,7 +58,6 @@ impl std::fmt::Debug for Fallback {
         f.debug_struct("Fallback")
             .field("below", &self.below)
             .field("below_long", &self.below_long)
-            .field("allowed", &format_args!("{:#09b}", self.allowed))
             .field(
                 "built",
                 &self.detectors.iter().filter(|d| d.get().is_some()).count(),
@@ -69,20 +68,19 @@ impl std::fmt::Debug for Fallback {
 }
 
 impl Fallback {
-    /// A fallback over the allowed Cyrillic languages, asked below confidence `below`
-    /// (on long texts below `below_long`, by default `LONG_TEXT_FALLBACK` of `below`);
-    /// `None` when `below` is not above 0 (off) or fewer than two languages are allowed
-    /// (there is nothing to choose between).
+    /// A fallback for a detector of these allowed Cyrillic languages, asked below
+    /// confidence `below` (on long texts below `below_long`, by default
+    /// `LONG_TEXT_FALLBACK` of `below`); `None` when `below` is not above 0 (off) or fewer
+    /// than two languages are allowed (there is nothing to choose between).
     pub(crate) fn new(
         allowed: &[bool; N],
         below: f64,
         below_long: Option<f64>,
     ) -> Option<Fallback> {
-        let mask = (0..N).filter(|i| allowed[*i]).fold(0u32, |m, i| m | 1 << i);
-        (below > 0.0 && mask.count_ones() >= 2).then(|| Fallback {
+        let allowed = allowed.iter().filter(|a| **a).count();
+        (below > 0.0 && allowed >= 2).then(|| Fallback {
             below,
             below_long: below_long.unwrap_or(below * LONG_TEXT_FALLBACK),
-            allowed: mask,
             detectors: (0..1usize << N).map(|_| OnceLock::new()).collect(),
             calls: AtomicU64::new(0),
         })
@@ -102,15 +100,14 @@ impl Fallback {
         self.calls.load(Ordering::Relaxed)
     }
 
-    /// lingua's confidence per language among the `open` ones (indexes in `Cyr` order),
-    /// in `Cyr` order; 0 for languages it was not asked about or rules out. `None` when
-    /// fewer than two of them are allowed.
+    /// lingua's confidence per language among the `open` ones (indexes in `Cyr` order, all
+    /// of them allowed languages), in `Cyr` order; 0 for languages it was not asked about
+    /// or rules out. `None` when fewer than two are open.
     pub(crate) fn confidences(&self, text: &str, open: &[usize]) -> Option<[f64; N]> {
         let mask = open
             .iter()
             .filter(|i| **i < N)
-            .fold(0u32, |m, i| m | 1 << i)
-            & self.allowed;
+            .fold(0u32, |m, i| m | 1 << i);
         if mask.count_ones() < 2 {
             return None;
         }
