@@ -11,6 +11,7 @@
 //! cargo run --release -p pagesift-themes --example report -- --heldout [path]
 //! cargo run --release -p pagesift-themes --example report -- --hits    # every page-level hit
 //! cargo run --release -p pagesift-themes --example report -- --heldout [path] --hits
+//! cargo run --release -p pagesift-themes --example report -- --heldout [path] --gold labels.jsonl
 //! ```
 //!
 //! `--general` tags each of the lingua test sentences (shared data, 1,000 per language for
@@ -21,7 +22,9 @@
 //! `corpus/themes/heldout/pages.jsonl`; JSON Lines of `{"id", "lang", "title", "blocks",
 //! "themes", "note"}`), tagged like `corpus/pages` (the title as the page title, the blocks
 //! in the page's language), and prints micro/macro P/R/F1 per language and per theme. A
-//! missing file is skipped with a message.
+//! missing file is skipped with a message. `--gold labels.jsonl` scores the same pages
+//! against another annotator's labels (`{"id", "themes"}` a line, every page's id once),
+//! e.g. `corpus/themes/blind3/second-annotator.jsonl`.
 // A report binary prints; the library never does.
 #![allow(clippy::print_stdout)]
 
@@ -47,7 +50,19 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         };
         let hits = args.iter().any(|a| a == "--hits");
-        return heldout(&tagger, &path, show_misses, hits);
+        let gold = match args.iter().position(|a| a == "--gold") {
+            Some(g) => {
+                match args.get(g + 1) {
+                    Some(p) => Some(std::path::PathBuf::from(p)),
+                    None => {
+                        eprintln!("error: --gold needs a path to a JSON Lines file of {{\"id\", \"themes\"}}");
+                        return ExitCode::FAILURE;
+                    }
+                }
+            }
+            None => None,
+        };
+        return heldout(&tagger, &path, gold.as_deref(), show_misses, hits);
     }
     let cases = match eval::load() {
         Ok(c) => c,
@@ -148,8 +163,14 @@ fn print_hits(tagger: &Tagger, pages: &[eval::Page]) {
 }
 
 /// Scores a held-out page set written without looking at the tagger's output.
-fn heldout(tagger: &Tagger, path: &std::path::Path, show_misses: bool, hits: bool) -> ExitCode {
-    let pages = match eval::load_heldout(path) {
+fn heldout(
+    tagger: &Tagger,
+    path: &std::path::Path,
+    gold: Option<&std::path::Path>,
+    show_misses: bool,
+    hits: bool,
+) -> ExitCode {
+    let mut pages = match eval::load_heldout(path) {
         Ok(Some(p)) => p,
         Ok(None) => {
             println!(
@@ -163,10 +184,20 @@ fn heldout(tagger: &Tagger, path: &std::path::Path, show_misses: bool, hits: boo
             return ExitCode::FAILURE;
         }
     };
+    let against = match gold {
+        Some(g) => match eval::relabel(&mut pages, g) {
+            Ok(()) => format!("the labels in {}", g.display()),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => "their gold themes".to_owned(),
+    };
     let ev = eval::run_pages(tagger, &pages);
     summary(
         &format!(
-            "held-out pages {} (title + blocks in the page language) against their gold themes",
+            "held-out pages {} (title + blocks in the page language) against {against}",
             path.display()
         ),
         &ev,

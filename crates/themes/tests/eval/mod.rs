@@ -280,6 +280,48 @@ pub fn load_pages() -> Result<Vec<Page>, String> {
     Ok(out)
 }
 
+/// Replaces each page's gold themes with another annotator's labels for the same pages:
+/// JSON Lines of `{"id", "themes": [..]}` naming every page exactly once.
+pub fn relabel(pages: &mut [Page], path: &std::path::Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut labels: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let at = format!("{}:{}", path.display(), i + 1);
+        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{at}: {e}"))?;
+        let id = v["id"].as_str().ok_or(format!("{at}: no \"id\""))?;
+        let themes = v["themes"]
+            .as_array()
+            .ok_or(format!("{at}: no \"themes\" array"))?
+            .iter()
+            .map(|x| {
+                x.as_str()
+                    .map(str::to_owned)
+                    .ok_or(format!("{at}: a theme is not a string"))
+            })
+            .collect::<Result<BTreeSet<String>, String>>()?;
+        if labels.insert(id.to_owned(), themes).is_some() {
+            return Err(format!("{at}: page {id:?} labelled twice"));
+        }
+    }
+    for page in pages.iter_mut() {
+        page.gold = labels.remove(&page.name).ok_or(format!(
+            "{}: no labels for page {:?}",
+            path.display(),
+            page.name
+        ))?;
+    }
+    match labels.keys().next() {
+        Some(extra) => Err(format!(
+            "{}: page {extra:?} is not in the page set",
+            path.display()
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Loads a held-out page set: JSON Lines, one page a line, each
 /// `{"id", "lang", "title", "blocks": [..], "themes": [..], "note"}` (`note` ignored;
 /// `title` may be empty). `Ok(None)` when the file does not exist.
