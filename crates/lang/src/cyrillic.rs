@@ -547,12 +547,15 @@ pub(crate) struct Scan {
     pub(crate) cyrillic: usize,
     /// Latin letters outside Cyrillic words.
     pub(crate) latin: usize,
-    /// Latin `i`/`I` typed inside Cyrillic words.
+    /// Latin `i`/`I` typed inside Cyrillic words, among the `examined` bytes.
     pub(crate) latin_i: usize,
     /// Evidence per language, in `Cyr` order.
     pub(crate) evidence: [f32; N],
     /// Cyrillic words seen (counted up to one past `MAX_WORDS`).
     pub(crate) words: usize,
+    /// Bytes of the text read word by word, up to the end of that last word; past them
+    /// only letters are counted, and a Latin `i` there is Latin.
+    examined: usize,
     /// Languages, by bit over `Cyr`, whose alphabet lacks a letter of the text (ў rules out
     /// all but Belarusian, ї all but Ukrainian, і Russian and the South Slavic ones, ...):
     /// the letters with a penalty `F` in `letter_evidence`. A Latin `i` the scan reads as
@@ -678,11 +681,15 @@ fn reads_latin_i(cyr: usize, strong: usize, latin_i: usize, other: usize) -> boo
 }
 
 /// `text` with each Latin `i`/`I` that the scan reads as `і` (see [`Scan::latin_i`])
-/// replaced by Cyrillic `і`/`І`, so that whatlang and lingua see what the scan saw.
-fn fix_latin_i(text: &str) -> String {
+/// replaced by Cyrillic `і`/`І`, so that whatlang and lingua see what the scan saw: in
+/// the words of its first `examined` bytes ([`Scan::examined`]), split as the scan splits
+/// them; the rest is copied as it is.
+fn fix_latin_i(text: &str, examined: usize) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    // `text` may be a start of the scanned text, shorter than what the scan examined.
+    let (text, rest) = text.split_at(examined.min(text.len()));
     let (mut start, mut cyr, mut strong, mut latin_i, mut other) = (0, 0, 0, 0, 0);
-    let mut pending = false;
+    let mut split = Splitter::default();
     let flush = |out: &mut String, word: &str, convert: bool| {
         if convert {
             out.extend(word.chars().map(|c| match c {
@@ -695,29 +702,26 @@ fn fix_latin_i(text: &str) -> String {
         }
     };
     for (pos, c) in text.char_indices() {
-        if c.is_alphabetic() {
-            pending = false;
-            if is_cyrillic(c) {
+        match split.step(c) {
+            Piece::Letter { cyrillic: true, .. } => {
                 cyr += 1;
                 if !matches!(lower_cyrillic(c), 'х' | 'с' | 'м') {
                     strong += 1;
                 }
-            } else if c == 'i' || c == 'I' {
-                latin_i += 1;
-            } else {
-                other += 1;
             }
-        } else if is_apostrophe(c) && cyr > 0 && !pending {
-            pending = true;
-        } else {
-            flush(
-                &mut out,
-                &text[start..pos],
-                reads_latin_i(cyr, strong, latin_i, other),
-            );
-            out.push(c);
-            start = pos + c.len_utf8();
-            (cyr, strong, latin_i, other, pending) = (0, 0, 0, 0, false);
+            Piece::Letter { .. } if c == 'i' || c == 'I' => latin_i += 1,
+            Piece::Letter { .. } => other += 1,
+            Piece::Apostrophe => {}
+            Piece::End => {
+                flush(
+                    &mut out,
+                    &text[start..pos],
+                    reads_latin_i(cyr, strong, latin_i, other),
+                );
+                out.push(c);
+                start = pos + c.len_utf8();
+                (cyr, strong, latin_i, other) = (0, 0, 0, 0);
+            }
         }
     }
     flush(
@@ -725,6 +729,7 @@ fn fix_latin_i(text: &str) -> String {
         &text[start..],
         reads_latin_i(cyr, strong, latin_i, other),
     );
+    out.push_str(rest);
     out
 }
 
@@ -759,6 +764,55 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '`' | '‘' | '»')
 }
 
+/// How the scan (and [`fix_latin_i`] after it) splits text into words, one character at
+/// a time: a word is a run of letters of any script, with single apostrophes between
+/// letters once it has a Cyrillic letter ("п'ять", "сям'я"); any other character ends it.
+#[derive(Default)]
+struct Splitter {
+    /// The word so far has a Cyrillic letter.
+    cyrillic: bool,
+    /// The last character was an apostrophe inside the word.
+    apostrophe: bool,
+}
+
+/// What one character is to the word being split.
+enum Piece {
+    /// A letter, Cyrillic or not; `after_apostrophe` when an apostrophe inside the word
+    /// came just before it.
+    Letter {
+        cyrillic: bool,
+        after_apostrophe: bool,
+    },
+    /// An apostrophe that may join two letters; it belongs to the word only if a letter
+    /// follows.
+    Apostrophe,
+    /// Not part of a word: the word so far, if any, ends before it.
+    End,
+}
+
+impl Splitter {
+    fn step(&mut self, c: char) -> Piece {
+        if is_cyrillic(c) && c.is_alphabetic() {
+            self.cyrillic = true;
+            Piece::Letter {
+                cyrillic: true,
+                after_apostrophe: std::mem::take(&mut self.apostrophe),
+            }
+        } else if c.is_alphabetic() {
+            Piece::Letter {
+                cyrillic: false,
+                after_apostrophe: std::mem::take(&mut self.apostrophe),
+            }
+        } else if is_apostrophe(c) && self.cyrillic && !self.apostrophe {
+            self.apostrophe = true;
+            Piece::Apostrophe
+        } else {
+            *self = Splitter::default();
+            Piece::End
+        }
+    }
+}
+
 /// The word being built during a scan.
 #[derive(Default)]
 struct WordBuf {
@@ -770,7 +824,6 @@ struct WordBuf {
     latin_i: usize,
     latin_other: usize,
     apostrophes: usize,
-    pending_apostrophe: bool,
     /// The word starts with a capital letter (a name, or the start of a sentence).
     capital: bool,
 }
@@ -783,7 +836,6 @@ impl WordBuf {
         self.latin_i = 0;
         self.latin_other = 0;
         self.apostrophes = 0;
-        self.pending_apostrophe = false;
         self.capital = false;
     }
 }
@@ -793,7 +845,7 @@ impl Scan {
     /// scan found a Latin `i` inside Cyrillic words; borrowed unchanged otherwise.
     pub(crate) fn with_cyrillic_i<'a>(&self, text: &'a str) -> Cow<'a, str> {
         if self.latin_i > 0 {
-            Cow::Owned(fix_latin_i(text))
+            Cow::Owned(fix_latin_i(text, self.examined))
         } else {
             Cow::Borrowed(text)
         }
@@ -805,44 +857,47 @@ impl Scan {
         let mut scan = Scan::default();
         let mut counts = [0u32; 256];
         let mut word = WordBuf::default();
-        let mut tail = "";
+        let mut split = Splitter::default();
+        scan.examined = text.len();
         for (pos, c) in text.char_indices() {
-            if is_cyrillic(c) && c.is_alphabetic() {
-                if word.pending_apostrophe {
-                    word.apostrophes += 1;
-                    word.text.push('\'');
-                    word.pending_apostrophe = false;
+            match split.step(c) {
+                Piece::Letter {
+                    cyrillic: true,
+                    after_apostrophe,
+                } => {
+                    if after_apostrophe {
+                        word.apostrophes += 1;
+                        word.text.push('\'');
+                    }
+                    let l = lower_cyrillic(c);
+                    if word.text.is_empty() {
+                        word.capital = l != c;
+                    }
+                    word.text.push(l);
+                    word.cyr += 1;
+                    if !matches!(l, 'х' | 'с' | 'м') {
+                        word.cyr_strong += 1;
+                    }
                 }
-                let l = lower_cyrillic(c);
-                if word.text.is_empty() {
-                    word.capital = l != c;
-                }
-                word.text.push(l);
-                word.cyr += 1;
-                if !matches!(l, 'х' | 'с' | 'м') {
-                    word.cyr_strong += 1;
-                }
-            } else if c.is_alphabetic() {
-                word.pending_apostrophe = false;
-                if c == 'i' || c == 'I' {
+                Piece::Letter { .. } if c == 'i' || c == 'I' => {
                     word.text.push('i');
                     word.latin_i += 1;
-                } else {
-                    // Other non-Cyrillic letters are only counted: a word of them is not
-                    // looked up, and a mixed word is not a listed word either.
-                    word.latin_other += 1;
                 }
-            } else if is_apostrophe(c) && word.cyr > 0 && !word.pending_apostrophe {
-                word.pending_apostrophe = true;
-            } else {
-                scan.end_word(&mut word, &mut counts);
-                if scan.words > MAX_WORDS {
-                    tail = &text[pos..];
-                    break;
+                // Other non-Cyrillic letters are only counted: a word of them is not
+                // looked up, and a mixed word is not a listed word either.
+                Piece::Letter { .. } => word.latin_other += 1,
+                Piece::Apostrophe => {}
+                Piece::End => {
+                    scan.end_word(&mut word, &mut counts);
+                    if scan.words > MAX_WORDS {
+                        scan.examined = pos;
+                        break;
+                    }
                 }
             }
         }
         scan.end_word(&mut word, &mut counts);
+        let tail = &text[scan.examined..];
         // Past the examined words only letters are counted, in a tight loop.
         for c in tail.chars() {
             if is_cyrillic(c) && c.is_alphabetic() {
@@ -1337,13 +1392,31 @@ mod tests {
         // Inside a Cyrillic word it is і, for the scan and for whatlang and lingua alike.
         let t = "Рэспублiкi Беларусь, iPhone, ХХIII з'езд, Iван";
         assert_eq!(
-            fix_latin_i(t),
+            Scan::new(t).with_cyrillic_i(t),
             "Рэспублікі Беларусь, iPhone, ХХIII з'езд, Іван"
         );
         // ...and rules out the languages without і; a Roman numeral with Cyrillic Х does not.
         let ru = 1 << Cyr::Ru as u32;
         assert_ne!(Scan::new("Мiнск").ruled_out & ru, 0);
         assert_eq!(Scan::new("ХХIII век").ruled_out & ru, 0);
+    }
+
+    #[test]
+    fn latin_i_past_the_examined_words_is_left_latin_as_the_scan_leaves_it() {
+        // The scan reads words up to one past MAX_WORDS; after them a Latin i is a Latin
+        // letter, for the scan and for whatlang and lingua alike.
+        let t = vec!["Мiнск"; MAX_WORDS + 50].join(" ");
+        let s = Scan::new(&t);
+        assert_eq!(s.latin_i, MAX_WORDS + 1);
+        let fixed = s.with_cyrillic_i(&t);
+        assert_eq!(fixed.matches("Мінск").count(), s.latin_i);
+        assert_eq!(fixed.matches("Мiнск").count(), 49);
+        assert!(fixed.starts_with("Мінск Мінск") && fixed.ends_with("Мiнск Мiнск"));
+        // A start of the text (what lingua is shown) is fixed the same way.
+        let head = vec!["Мiнск"; MAX_WORDS + 20].join(" ");
+        assert!(t.starts_with(&head));
+        let words = [vec!["Мінск"; MAX_WORDS + 1], vec!["Мiнск"; 19]].concat();
+        assert_eq!(s.with_cyrillic_i(&head), words.join(" "));
     }
 
     #[test]
