@@ -133,26 +133,44 @@ fn utf8_plausible(bytes: &[u8]) -> bool {
 
 /// Runs chardetng over the first bytes, with the URL's top-level domain as a hint.
 fn detect(bytes: &[u8], url: Option<&str>) -> &'static Encoding {
-    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     let sample = sample(bytes, DETECT_LIMIT);
-    let sample = &sample[..];
+    let (guess, _) = chardet(
+        &sample,
+        url,
+        chardetng::Utf8Detection::Allow,
+        |guess, first| {
+            is_cyrillic_legacy(guess)
+                && cyrillic_lower_share(&guess.decode_without_bom_handling(first).0) > 0.7
+        },
+    );
+    prefer_koi8_r(guess, &sample)
+}
+
+/// chardetng's guess for `sample`, with the URL's top-level domain as a hint. A sample
+/// of more than two first kilobytes is judged on its first kilobyte alone when `early`
+/// accepts that guess (a clear answer; the second value is then `true`), and whole
+/// otherwise.
+fn chardet(
+    sample: &[u8],
+    url: Option<&str>,
+    utf8: chardetng::Utf8Detection,
+    early: impl Fn(&'static Encoding, &[u8]) -> bool,
+) -> (&'static Encoding, bool) {
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     let tld = url.and_then(tld_of);
     let tld = tld.as_deref().map(str::as_bytes);
     if sample.len() > 2 * DETECT_FIRST {
         let (first, rest) = sample.split_at(DETECT_FIRST);
         det.feed(first, false);
-        let guess = det.guess(tld, chardetng::Utf8Detection::Allow);
-        if is_cyrillic_legacy(guess)
-            && cyrillic_lower_share(&guess.decode_without_bom_handling(first).0) > 0.7
-        {
-            return prefer_koi8_r(guess, sample);
+        let guess = det.guess(tld, utf8);
+        if early(guess, first) {
+            return (guess, true);
         }
         det.feed(rest, true);
     } else {
         det.feed(sample, true);
     }
-    let guess = det.guess(tld, chardetng::Utf8Detection::Allow);
-    prefer_koi8_r(guess, sample)
+    (det.guess(tld, utf8), false)
 }
 
 /// KOI8-U and KOI8-R differ only in the Ukrainian letters; a text that uses none
@@ -211,26 +229,21 @@ fn cyrillic_mislabel(
     if lower(declared) >= 0.4 {
         return None;
     }
-    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    let tld = url.and_then(tld_of);
-    let tld = tld.as_deref().map(str::as_bytes);
-    if sample.len() > 2 * DETECT_FIRST {
-        // As in `detect`: a clear answer from the first kilobyte is taken.
-        let (first, rest) = sample.split_at(DETECT_FIRST);
-        det.feed(first, false);
-        let guess = det.guess(tld, chardetng::Utf8Detection::Deny);
-        if guess != declared
-            && is_cyrillic_legacy(guess)
-            && cyrillic_lower_share(&guess.decode_without_bom_handling(first).0) > 0.7
-            && lower(guess) > 0.6
-        {
-            return Some(prefer_koi8_r(guess, sample));
-        }
-        det.feed(rest, true);
-    } else {
-        det.feed(sample, true);
+    // As in `detect`: a clear answer from the first kilobyte is taken.
+    let (guess, early) = chardet(
+        sample,
+        url,
+        chardetng::Utf8Detection::Deny,
+        |guess, first| {
+            guess != declared
+                && is_cyrillic_legacy(guess)
+                && cyrillic_lower_share(&guess.decode_without_bom_handling(first).0) > 0.7
+                && lower(guess) > 0.6
+        },
+    );
+    if early {
+        return Some(prefer_koi8_r(guess, sample));
     }
-    let guess = det.guess(tld, chardetng::Utf8Detection::Deny);
     if guess == declared || !is_cyrillic_legacy(guess) {
         return None;
     }
