@@ -8,7 +8,7 @@
 //!
 //! Codes are ISO 639-1 where one exists (`"be"`, `"ru"`, `"uk"`, `"en"`, `"kk"`), and
 //! `"und"` when the text is too short or unclear: a wrong confident answer is worse than
-//! none.
+//! none. [`supported_languages`] lists them all.
 //!
 //! # Example
 //!
@@ -82,6 +82,18 @@ use whatlang::Lang as W;
 
 /// Code of an undetermined language.
 pub const UND: &str = "und";
+
+/// Codes of every language a [`Detector`] can answer: whatlang's languages plus Kazakh,
+/// as a detector without an allowlist gives them in [`Detector::languages`], in no
+/// particular order. [`UND`] is not among them.
+///
+/// ```
+/// let codes = pagesift_lang::supported_languages();
+/// assert!(codes.contains(&"be") && codes.contains(&"kk"));
+/// ```
+pub fn supported_languages() -> Vec<&'static str> {
+    Lang::all().map(Lang::code).collect()
+}
 
 /// Settings of a [`Detector`]: chained `with_*` setters, then [`Detector::new`].
 #[derive(Debug, Clone)]
@@ -457,7 +469,8 @@ impl Detector {
         self.fallback.as_ref().map_or(0, |f| f.calls())
     }
 
-    /// Codes of the languages this detector may answer, in no particular order.
+    /// Codes of the languages this detector may answer, in no particular order: those of
+    /// its allowlist, or all of [`supported_languages`].
     pub fn languages(&self) -> Vec<&'static str> {
         self.allowed.iter().map(|l| l.code()).collect()
     }

@@ -210,6 +210,24 @@ fn allowlist_restricts_answers_and_rejects_unknown_codes() {
 }
 
 #[test]
+fn supported_languages_are_what_a_detector_without_an_allowlist_answers() {
+    let mut all = pagesift_lang::supported_languages();
+    all.sort_unstable();
+    let mut default = Detector::new(Settings::default()).unwrap().languages();
+    default.sort_unstable();
+    assert_eq!(all, default);
+    for code in ["be", "ru", "uk", "en", "kk"] {
+        assert!(all.contains(&code), "{code}");
+    }
+    assert!(!all.contains(&pagesift_lang::UND));
+    // Each code names itself: an allowlist of one supported code answers that code.
+    for code in &all {
+        let d = Detector::new(Settings::default().with_allowlist([code])).unwrap();
+        assert_eq!(d.languages(), [*code]);
+    }
+}
+
+#[test]
 fn settings_prior_breaks_ties_in_detect() {
     let be = Detector::new(Settings::default().with_prior("be")).unwrap();
     let uk = Detector::new(Settings::default().with_prior("uk")).unwrap();
