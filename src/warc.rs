@@ -81,6 +81,22 @@ impl<R: BufRead> WarcReader<R> {
         }
     }
 
+    /// A broken or refused record that the reader reads past (`fatal: false`); the
+    /// message ends with the record's name ([`record_name`]).
+    fn record_error(
+        &self,
+        kind: InputErrorKind,
+        what: impl std::fmt::Display,
+        headers: &Headers,
+    ) -> WarcItem {
+        WarcItem::Error {
+            source: self.source(),
+            kind,
+            message: format!("{what} ({})", record_name(headers)),
+            fatal: false,
+        }
+    }
+
     fn fail(&mut self, message: String) -> WarcItem {
         self.done = true;
         WarcItem::Error {
@@ -181,15 +197,13 @@ impl<R: BufRead> WarcReader<R> {
                 self.resync = true;
             }
             if len > MAX_PAGE_BYTES && wanted {
-                return Some(WarcItem::Error {
-                    source: self.source(),
-                    kind: InputErrorKind::TooLarge,
-                    message: format!(
-                        "record of {len} bytes is over the {MAX_PAGE_BYTES}-byte page limit ({})",
-                        record_name(&headers)
+                return Some(self.record_error(
+                    InputErrorKind::TooLarge,
+                    format_args!(
+                        "record of {len} bytes is over the {MAX_PAGE_BYTES}-byte page limit"
                     ),
-                    fatal: false,
-                });
+                    &headers,
+                ));
             }
             return Some(WarcItem::Skipped(match wtype.as_str() {
                 "revisit" => SkipKind::Revisit,
@@ -210,28 +224,25 @@ impl<R: BufRead> WarcReader<R> {
             Ok(_) => {}
             Err(e) => return Some(self.fail(format!("truncated WARC record: {e}"))),
         }
-        let source = self.source();
         if !self.separator_follows() {
             self.resync = true;
-            return Some(WarcItem::Error {
-                source,
-                kind: InputErrorKind::Warc,
-                message: format!(
+            return Some(self.record_error(
+                InputErrorKind::Warc,
+                format_args!(
                     "Content-Length {len} does not match the record: no record separator after \
-                     it; skipped to the next record ({})",
-                    record_name(&headers)
+                     it; skipped to the next record"
                 ),
-                fatal: false,
-            });
+                &headers,
+            ));
         }
         if block.is_empty() {
-            return Some(WarcItem::Error {
-                source,
-                kind: InputErrorKind::Warc,
-                message: format!("empty (0-byte) WARC record ({})", record_name(&headers)),
-                fatal: false,
-            });
+            return Some(self.record_error(
+                InputErrorKind::Warc,
+                "empty (0-byte) WARC record",
+                &headers,
+            ));
         }
+        let source = self.source();
         let url = uri;
         if wtype == "resource" {
             // A resource without a Content-Type is sniffed like a file found in a
@@ -255,12 +266,7 @@ impl<R: BufRead> WarcReader<R> {
                 body,
             }),
             Ok(HttpOutcome::Skip(kind)) => WarcItem::Skipped(kind),
-            Err(HttpError { kind, message }) => WarcItem::Error {
-                source,
-                kind,
-                message: format!("{message} ({})", record_name(&headers)),
-                fatal: false,
-            },
+            Err(HttpError { kind, message }) => self.record_error(kind, message, &headers),
         })
     }
 }
@@ -473,19 +479,26 @@ fn capped(r: impl Read, out: &mut Vec<u8>, limit: u64) -> io::Result<bool> {
 }
 
 /// Undoes a `Content-Encoding` (gzip, x-gzip, deflate, br, identity; comma lists in order).
+/// A body with nothing to undo (identity) comes back as it is, not copied.
 pub fn decode_content(encoding: &str, body: Vec<u8>) -> Result<Vec<u8>, String> {
-    decode(encoding, &body).map_err(|e| e.message)
+    decode_capped(encoding, Cow::Owned(body), MAX_PAGE_BYTES)
+        .map(Cow::into_owned)
+        .map_err(|e| e.message)
 }
 
 /// As [`decode_content`], leaving `body` as it was, for a fallback when decoding fails.
 fn decode(encoding: &str, body: &[u8]) -> Result<Vec<u8>, HttpError> {
-    decode_capped(encoding, body, MAX_PAGE_BYTES)
+    decode_capped(encoding, Cow::Borrowed(body), MAX_PAGE_BYTES).map(Cow::into_owned)
 }
 
-/// As [`decode`], with the decompressed size capped at `limit` rather than
-/// [`MAX_PAGE_BYTES`], so a test can hit the cap without building 64 MB.
-fn decode_capped(encoding: &str, body: &[u8], limit: u64) -> Result<Vec<u8>, HttpError> {
-    let mut body = Cow::Borrowed(body);
+/// As [`decode_content`], with the decompressed size capped at `limit` rather than
+/// [`MAX_PAGE_BYTES`], so a test can hit the cap without building 64 MB; `body` comes
+/// back as it was given when there is nothing to undo.
+fn decode_capped<'a>(
+    encoding: &str,
+    mut body: Cow<'a, [u8]>,
+    limit: u64,
+) -> Result<Cow<'a, [u8]>, HttpError> {
     for enc in encoding
         .split(',')
         .map(|e| e.trim().to_ascii_lowercase())
@@ -538,7 +551,7 @@ fn decode_capped(encoding: &str, body: &[u8], limit: u64) -> Result<Vec<u8>, Htt
             }
         }
     }
-    Ok(body.into_owned())
+    Ok(body)
 }
 
 #[cfg(test)]
@@ -564,13 +577,22 @@ mod tests {
             enc.write_all(&vec![0u8; len as usize]).unwrap();
             enc.finish().unwrap()
         };
-        let at_limit = decode_capped("gzip", &gzip(LIMIT), LIMIT)
+        let at_limit = decode_capped("gzip", Cow::Owned(gzip(LIMIT)), LIMIT)
             .unwrap_or_else(|e| panic!("at the limit: {}", e.message));
         assert_eq!(at_limit.len() as u64, LIMIT);
-        let err = decode_capped("gzip", &gzip(LIMIT + 1), LIMIT).expect_err("over the limit");
+        let err =
+            decode_capped("gzip", Cow::Owned(gzip(LIMIT + 1)), LIMIT).expect_err("over the limit");
         assert_eq!(err.kind, InputErrorKind::TooLarge, "{}", err.message);
         let err = decode("gzip", b"<html>not gzip").expect_err("not gzip");
         assert_eq!(err.kind, InputErrorKind::Warc, "{}", err.message);
+    }
+
+    #[test]
+    fn an_identity_encoded_body_is_handed_back_not_copied() {
+        let body = b"<html>".to_vec();
+        let at = body.as_ptr();
+        let out = decode_content("identity, ", body).unwrap();
+        assert_eq!((out.as_ptr(), &out[..]), (at, &b"<html>"[..]));
     }
 
     #[test]
