@@ -136,8 +136,11 @@ impl From<pagesift_lang::Error> for BuildError {
     }
 }
 
-/// The user-facing choices that decide how the stages are built.
+/// The user-facing choices that decide how the stages are built: start from
+/// `PipelineConfig::default()` and chain the `with_*` setters. Fields may be added, so
+/// it cannot be built with a struct expression outside this crate.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct PipelineConfig {
     /// A taxonomy TOML file; the built-in one when `None`.
     pub taxonomy: Option<PathBuf>,
@@ -154,6 +157,35 @@ pub struct PipelineConfig {
 }
 
 impl PipelineConfig {
+    /// Sets the `taxonomy` field: a taxonomy TOML file to load instead of the built-in
+    /// one.
+    ///
+    /// ### Default
+    /// None: the built-in taxonomy.
+    pub fn with_taxonomy(mut self, path: impl Into<PathBuf>) -> Self {
+        self.taxonomy = Some(path.into());
+        self
+    }
+
+    /// Sets [`langs`](Self::langs): the codes of the languages the detector chooses from
+    /// (ISO 639-1 or 639-3, or tags such as `be-BY`).
+    ///
+    /// ### Default
+    /// None: every language.
+    pub fn with_langs<I: IntoIterator<Item = S>, S: Into<String>>(mut self, codes: I) -> Self {
+        self.langs = Some(codes.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Whether records carry the main text (sets [`no_text`](Self::no_text) to `!keep`).
+    ///
+    /// ### Default
+    /// `true`.
+    pub fn with_text(mut self, keep: bool) -> Self {
+        self.no_text = !keep;
+        self
+    }
+
     /// Sets [`lang_fallback`](Self::lang_fallback): the confidence below which the
     /// language detector re-asks lingua (0.65 is the value measured in pagesift-lang's
     /// README; texts of three words or more are re-asked below half of it). The useful

@@ -298,12 +298,17 @@ fn check_output(inputs: &Inputs, output: &std::path::Path) -> Result<(), Fail> {
 }
 
 fn config(stages: StageArgs, no_text: bool) -> PipelineConfig {
-    PipelineConfig {
-        taxonomy: stages.taxonomy,
-        langs: stages.langs,
-        no_text,
-        lang_fallback: stages.lang_fallback,
+    let mut cfg = PipelineConfig::default().with_text(!no_text);
+    if let Some(path) = stages.taxonomy {
+        cfg = cfg.with_taxonomy(path);
     }
+    if let Some(langs) = stages.langs {
+        cfg = cfg.with_langs(langs);
+    }
+    if let Some(below) = stages.lang_fallback {
+        cfg = cfg.with_lang_fallback(below);
+    }
+    cfg
 }
 
 fn dispatch(command: Command) -> Result<u8, Fail> {
@@ -469,10 +474,10 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
             print_out(&board.to_string())
         }
         Command::Themes { taxonomy } => {
-            let cfg = PipelineConfig {
-                taxonomy,
-                ..Default::default()
-            };
+            let mut cfg = PipelineConfig::default();
+            if let Some(path) = taxonomy {
+                cfg = cfg.with_taxonomy(path);
+            }
             let tax = cfg.taxonomy().map_err(|err| Fail {
                 code: 1,
                 err: err.into(),

@@ -553,13 +553,11 @@ fn a_taxonomy_language_the_detector_never_returns_is_a_build_error() {
     let zz = write(dir.path(), "zz.toml", tax("zz").as_bytes());
     let good = write(dir.path(), "good.toml", tax("uk").as_bytes());
 
-    let err = pagesift::PipelineConfig {
-        taxonomy: Some(ukr.clone()),
-        ..Default::default()
-    }
-    .build()
-    .err()
-    .expect("ukr is refused");
+    let err = pagesift::PipelineConfig::default()
+        .with_taxonomy(&ukr)
+        .build()
+        .err()
+        .expect("ukr is refused");
     assert!(
         matches!(err, pagesift::BuildError::TaxonomyLanguage { .. }),
         "{err:?}"
