@@ -58,15 +58,28 @@ struct StageArgs {
     /// Re-ask lingua's high-accuracy models about uncertain Cyrillic-script text: below
     /// this confidence on one or two words, below half of it on longer text. Slower on
     /// short lines; needs a build with `--features lingua-fallback`.
+    //
+    // A plain comment, kept out of the help: `None` when not given, `Some(None)` when
+    // given bare (threshold `LANG_FALLBACK_DEFAULT`), so `check_inputs` can tell the two
+    // apart without reading argv again.
     #[arg(
         long,
         value_name = "THRESHOLD",
         num_args = 0..=1,
         require_equals = true,
-        default_missing_value = "0.65",
         value_parser = parse_threshold
     )]
-    lang_fallback: Option<f64>,
+    lang_fallback: Option<Option<f64>>,
+}
+
+/// The threshold of a bare `--lang-fallback`: the value measured in pagesift-lang's README.
+const LANG_FALLBACK_DEFAULT: f64 = 0.65;
+
+impl StageArgs {
+    /// Whether `--lang-fallback` was given without `=THRESHOLD`.
+    fn bare_lang_fallback(&self) -> bool {
+        matches!(self.lang_fallback, Some(None))
+    }
 }
 
 /// A confidence threshold in (0, 1].
@@ -224,8 +237,9 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// typo, a missing mount, a dangling symlink, a file or directory without read permission
 /// or a socket is a usage error, caught before anything is read or written. A file found
 /// unreadable while walking a directory is different: it becomes an `io` error record and
-/// the run goes on.
-fn check_inputs(inputs: &[PathBuf]) -> Result<(), Fail> {
+/// the run goes on. `bare_lang_fallback`: `--lang-fallback` was given without a value
+/// (see [`StageArgs::bare_lang_fallback`]).
+fn check_inputs(inputs: &[PathBuf], bare_lang_fallback: bool) -> Result<(), Fail> {
     for path in inputs {
         if path.as_os_str() == "-" {
             continue;
@@ -239,7 +253,7 @@ fn check_inputs(inputs: &[PathBuf]) -> Result<(), Fail> {
                 let number = path
                     .to_str()
                     .filter(|s| s.parse::<f64>().is_ok_and(f64::is_finite));
-                if let Some(x) = number.filter(|_| bare_lang_fallback()) {
+                if let Some(x) = number.filter(|_| bare_lang_fallback) {
                     return Err(usage(anyhow!(
                         "cannot read input {}: {e}; to give --lang-fallback a threshold, \
                          write --lang-fallback={x}",
@@ -259,13 +273,6 @@ fn check_inputs(inputs: &[PathBuf]) -> Result<(), Fail> {
         }
     }
     Ok(())
-}
-
-/// Whether `--lang-fallback` was given on the command line without `=VALUE`.
-fn bare_lang_fallback() -> bool {
-    std::env::args_os()
-        .take_while(|a| a != "--")
-        .any(|a| a == "--lang-fallback")
 }
 
 #[cfg(unix)]
@@ -306,7 +313,7 @@ fn config(stages: StageArgs, no_text: bool) -> PipelineConfig {
         cfg = cfg.with_langs(langs);
     }
     if let Some(below) = stages.lang_fallback {
-        cfg = cfg.with_lang_fallback(below);
+        cfg = cfg.with_lang_fallback(below.unwrap_or(LANG_FALLBACK_DEFAULT));
     }
     cfg
 }
@@ -325,7 +332,7 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
         } => {
             // Every argument is checked before the output file is created: creating it
             // empties it, and a usage error must leave an existing file as it was.
-            check_inputs(&inputs)?;
+            check_inputs(&inputs, stages.bare_lang_fallback())?;
             let stdin_format = match stdin_format {
                 InFormat::Html => StdinFormat::Html,
                 InFormat::Jsonl => StdinFormat::Jsonl,
@@ -371,7 +378,7 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
             })
         }
         Command::Inspect { file, url, stages } => {
-            check_inputs(std::slice::from_ref(&file))?;
+            check_inputs(std::slice::from_ref(&file), stages.bare_lang_fallback())?;
             let pipeline = config(stages, false).build().map_err(usage)?;
             let text =
                 pagesift::inspect::inspect(&pipeline, &file, url.as_deref()).map_err(|e| Fail {
@@ -385,7 +392,7 @@ fn dispatch(command: Command) -> Result<u8, Fail> {
             format,
             body_only,
         } => {
-            check_inputs(&inputs)?;
+            check_inputs(&inputs, false)?;
             let extractor = pagesift_extract::Extractor::new(if body_only {
                 pagesift_extract::Settings::body_only()
             } else {
