@@ -106,9 +106,10 @@
 //! ```
 //!
 //! A mention is a match, except that an acronym whose letters are the initials of another
-//! term of the theme matched in the same block ("the International Telecommunication
-//! Union (ITU)") is no extra mention, and counts as no extra distinct term when that term
-//! matched anywhere in the page ([`Settings::with_acronym_merge`], on by default): a name
+//! term of the theme matched next to it, at most two words apart ("the International
+//! Telecommunication Union (ITU)", "ITU, the International Telecommunication Union"), is
+//! no extra mention (later uses of the acronym are), and counts as no extra distinct term
+//! when that term matched anywhere in the page ([`Settings::with_acronym_merge`], on by default): a name
 //! and its abbreviation are one kind of evidence. `count` in the hit still counts every
 //! match. The sum is multiplied by the theme's `weight` (taxonomy, default 1), capped at
 //! 1 and rounded to three decimals. Density counts mentions, not matched words, so a long
@@ -226,10 +227,10 @@ impl Settings {
     /// Count an acronym and its expansion as one piece of evidence: an acronym term
     /// ("ITU", "МСЭ", "ПВТ") whose letters are the initials of another term of the same
     /// theme ("International Telecommunication Union", "Парк высоких технологий") adds
-    /// no mention when that term matched in the same block ("the International
-    /// Telecommunication Union (ITU)") and no distinct term when it matched anywhere in
-    /// the page: a name introduced with its abbreviation is one mention, not two kinds of
-    /// evidence. Both matches stay in the evidence and in `count`. See the score formula
+    /// no mention when that term matched next to it, at most two words apart ("the
+    /// International Telecommunication Union (ITU)"), and no distinct term when it matched
+    /// anywhere in the page: a name introduced with its abbreviation is one mention, not
+    /// two kinds of evidence; later uses of the abbreviation are mentions. Both matches stay in the evidence and in `count`. See the score formula
     /// in the crate docs.
     ///
     /// ### Default
@@ -366,7 +367,7 @@ struct PageMatch<'a> {
     block: Option<usize>,
     lang: Option<&'a str>,
     heading: bool,
-    /// An acronym merged with its expansion in the same block (no extra mention).
+    /// An acronym merged with its expansion next to it (no extra mention).
     merged: bool,
     start: usize,
     end: usize,
@@ -377,7 +378,7 @@ struct PageMatch<'a> {
 struct Acc {
     count: usize,
     /// Matches that count for the score (`count` less acronyms merged with their
-    /// expansion in the same block).
+    /// expansion next to them).
     mentions: usize,
     title: bool,
     heading: bool,
@@ -596,8 +597,9 @@ impl Tagger {
             let heading = block.is_some() && is_heading_like(text, block_words);
             for f in &kept {
                 let (theme, term) = (f.theme, f.term);
-                // "Name (ACR)" in one block is one mention. `kept` is sorted by theme, so
-                // only this theme's run of matches is searched.
+                // "Name (ACR)" or "ACR, the Name" is one mention: the acronym next to its
+                // expansion (at most two words apart). `kept` is sorted by theme, so only
+                // this theme's run of matches is searched.
                 let merged = self.settings.merge_acronyms && {
                     let exp = &self.expands[theme as usize][term as usize];
                     !exp.is_empty() && {
@@ -605,7 +607,12 @@ impl Tagger {
                         kept[from..]
                             .iter()
                             .take_while(|k| k.theme == theme)
-                            .any(|k| exp.contains(&k.term))
+                            .any(|k| {
+                                exp.contains(&k.term)
+                                    && (f.tok_start.checked_sub(k.tok_end))
+                                        .or(k.tok_start.checked_sub(f.tok_end))
+                                        .is_some_and(|apart| apart <= 2)
+                            })
                     }
                 };
                 if let Some(other) = self.redefined(text, &toks, f, &kept) {

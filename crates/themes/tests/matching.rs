@@ -363,6 +363,18 @@ fn a_name_introduced_with_its_acronym_is_one_mention() {
     });
     let two = two.iter().find(|h| h.id == "itu").expect("itu").score;
     assert!(two > merged, "two blocks {two} > one block {merged}");
+    // Only the acronym next to its name is merged: later uses in the same block are
+    // mentions of their own.
+    let again = "The International Telecommunication Union (ITU) published a report on \
+                 prices. ITU experts compared tariffs, and ITU staff presented it.";
+    let again = t.tag_text(again, Some("en"));
+    let again = again.iter().find(|h| h.id == "itu").expect("itu");
+    assert_eq!(again.count, 4);
+    assert!(
+        again.score > merged + 0.1,
+        "three mentions {} vs one {merged}",
+        again.score
+    );
 }
 
 #[test]
