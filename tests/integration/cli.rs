@@ -500,10 +500,7 @@ fn a_directory_given_twice_gives_each_page_once_and_no_error() {
     let (d, b) = (d.to_str().unwrap(), b.to_str().unwrap());
     let out = pagesift(&["run", d, d, b, "--no-text", "--fail-on-error"], b"");
     ok(&out);
-    let sources: Vec<String> = records(&out)
-        .iter()
-        .map(|r| r["source"].as_str().unwrap().to_string())
-        .collect();
+    let sources = sources(&out);
     assert_eq!(sources.len(), 2, "{sources:?}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -908,10 +905,7 @@ fn standard_input_given_twice_is_read_once() {
         jsonl.as_bytes(),
     );
     ok(&out);
-    let sources: Vec<String> = records(&out)
-        .iter()
-        .map(|r| r["source"].as_str().unwrap().to_string())
-        .collect();
+    let sources = sources(&out);
     assert_eq!(sources, ["-:1", "-:2"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("duplicate 1"), "{stderr}");

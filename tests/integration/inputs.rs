@@ -22,7 +22,7 @@ fn page_names(items: &[Item]) -> Vec<String> {
     items
         .iter()
         .filter_map(|i| match i {
-            Item::Page(p) => Some(p.source.rsplit('/').next().unwrap().to_string()),
+            Item::Page(p) => Some(file_name(&p.source).to_string()),
             _ => None,
         })
         .collect()

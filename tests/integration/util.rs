@@ -97,13 +97,25 @@ pub fn write(dir: &Path, name: &str, data: &[u8]) -> PathBuf {
     p
 }
 
-/// The file name of a record's `source` (its last path component).
+/// The `source` of each record of JSON Lines output, in order.
+pub fn sources(out: &Output) -> Vec<String> {
+    records(out)
+        .iter()
+        .map(|r| {
+            r["source"]
+                .as_str()
+                .unwrap_or_else(|| panic!("record without a source: {r}"))
+                .to_string()
+        })
+        .collect()
+}
+
+/// The file name in a page's `source` (its last path component).
+pub fn file_name(source: &str) -> &str {
+    source.rsplit('/').next().unwrap_or_default()
+}
+
+/// The file name of a record's `source` (see [`file_name`]).
 pub fn source_name(rec: &serde_json::Value) -> String {
-    rec["source"]
-        .as_str()
-        .unwrap_or_default()
-        .rsplit('/')
-        .next()
-        .unwrap_or_default()
-        .to_string()
+    file_name(rec["source"].as_str().unwrap_or_default()).to_string()
 }
