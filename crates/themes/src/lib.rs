@@ -88,7 +88,15 @@
 //! defines it as something else, written in parentheses after words whose initials spell
 //! it and that are no match of its theme ("avian influenza (AI)", "медико-социальной
 //! экспертизы (МСЭ)"), is dropped from the whole page; "artificial intelligence (AI)"
-//! keeps it. A block whose language is `None` or `"und"` is matched against every
+//! keeps it. A term written in lowercase in the taxonomy, matched in Title Case in Latin
+//! letters inside the name of a body ("Portfolio Committee on Communications, Innovation
+//! and the Digital Economy", "National Centre for Electronic Services": a name starting,
+//! up to eight words earlier in the sentence, with Ministry, Minister, Committee,
+//! Department, Agency, Office, Commission, Council, Directorate, Authority, Centre,
+//! Center, Institute, Inspectorate, Secretariat, Division, Board or Bureau), names the body
+//! and is no evidence; a block mostly in Title Case (a headline) is left alone, and terms
+//! written with capitals ("International Telecommunication Union") are names on purpose.
+//! A block whose language is `None` or `"und"` is matched against every
 //! language's terms; a block in another language, against that language's terms and the
 //! `"*"` terms.
 //!
@@ -595,6 +603,17 @@ impl Tagger {
                 true
             });
             let heading = block.is_some() && is_heading_like(text, block_words);
+            // A headline in Title Case says nothing about names.
+            let capitals = toks.iter().filter(|t| starts_upper(t.surface)).count();
+            let headline = capitals * 5 > toks.len() * 3;
+            if !headline {
+                kept.retain(|f| {
+                    let t = &themes[f.theme as usize].terms[f.term as usize];
+                    f.near
+                        || t.text.chars().any(char::is_uppercase)
+                        || !in_english_name(text, &toks, f.tok_start, f.tok_end)
+                });
+            }
             for f in &kept {
                 let (theme, term) = (f.theme, f.term);
                 // "Name (ACR)" or "ACR, the Name" is one mention: the acronym next to its
@@ -708,6 +727,71 @@ impl Tagger {
         hits.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
         hits.into_iter().map(|(_, h)| h).collect()
     }
+}
+
+/// First words of English names of bodies: a theme term written in Title Case inside a
+/// name that starts with one of these ("Minister of Transport, Communications and
+/// Digital Economy", "National Centre for Electronic Services") names the body, not the
+/// theme.
+const NAME_HEADS: [&str; 18] = [
+    "ministry",
+    "minister",
+    "committee",
+    "department",
+    "agency",
+    "office",
+    "commission",
+    "council",
+    "directorate",
+    "authority",
+    "centre",
+    "center",
+    "institute",
+    "inspectorate",
+    "secretariat",
+    "division",
+    "board",
+    "bureau",
+];
+/// Small words inside English names ("Ministry of Transport and the Digital Economy").
+const NAME_LINKS: [&str; 5] = ["of", "and", "the", "for", "on"];
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether tokens `s..e`, a match of at least two words written in Title Case in Latin
+/// letters, belong to a name that starts, up to eight words earlier in the same sentence,
+/// with one of [`NAME_HEADS`] in Title Case, every word between being in Title Case or
+/// one of [`NAME_LINKS`].
+fn in_english_name(text: &str, toks: &[Token<'_>], s: usize, e: usize) -> bool {
+    let m = &toks[s..e];
+    if m.len() < 2
+        || !starts_upper(m[0].surface)
+        || !m.iter().all(|t| {
+            t.surface.is_ascii()
+                && (starts_upper(t.surface) || NAME_LINKS.contains(&t.key.as_ref()))
+        })
+        || m.iter().any(|t| NAME_HEADS.contains(&t.key.as_ref()))
+    {
+        return false;
+    }
+    let mut i = s;
+    while i > 0 && s - i < 8 {
+        let prev = &toks[i - 1];
+        if matcher::sentence_break(&text[prev.end..toks[i].start]) {
+            return false;
+        }
+        let k = prev.key.as_ref();
+        if starts_upper(prev.surface) && NAME_HEADS.contains(&k) {
+            return true;
+        }
+        if !(starts_upper(prev.surface) || NAME_LINKS.contains(&k)) {
+            return false;
+        }
+        i -= 1;
+    }
+    false
 }
 
 /// Distinct terms, counting spelling variants of one language as one only when they are

@@ -744,7 +744,7 @@ impl Group {
 /// Whether the text between two words ends a sentence: `.`, `!`, `?` or `;`, then any
 /// closing quotes or brackets, then whitespace (a no-break space too) or the end of the
 /// gap; or a line break. "1.5 per cent" does not; "e.g. the" does, a known cost.
-fn sentence_break(between: &str) -> bool {
+pub(crate) fn sentence_break(between: &str) -> bool {
     let mut chars = between.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '\n' {
