@@ -603,17 +603,19 @@ impl Tagger {
                 true
             });
             let heading = block.is_some() && is_heading_like(text, block_words);
-            // A headline in Title Case says nothing about names.
-            let capitals = toks.iter().filter(|t| starts_upper(t.surface)).count();
-            let headline = capitals * 5 > toks.len() * 3;
-            if !headline {
-                kept.retain(|f| {
-                    let t = &themes[f.theme as usize].terms[f.term as usize];
-                    f.near
-                        || t.text.chars().any(char::is_uppercase)
-                        || !in_english_name(text, &toks, f.tok_start, f.tok_end)
-                });
-            }
+            // A lowercase term inside an English body's name is the name; a headline in
+            // Title Case says nothing about names (counted only when a match needs it).
+            let mut headline: Option<bool> = None;
+            kept.retain(|f| {
+                let t = &themes[f.theme as usize].terms[f.term as usize];
+                f.near
+                    || t.text.chars().any(char::is_uppercase)
+                    || !in_english_name(text, &toks, f.tok_start, f.tok_end)
+                    || *headline.get_or_insert_with(|| {
+                        let capitals = toks.iter().filter(|t| starts_upper(t.surface)).count();
+                        capitals * 5 > toks.len() * 3
+                    })
+            });
             for f in &kept {
                 let (theme, term) = (f.theme, f.term);
                 // "Name (ACR)" or "ACR, the Name" is one mention: the acronym next to its
