@@ -51,18 +51,20 @@ fn main() -> ExitCode {
         };
         let hits = args.iter().any(|a| a == "--hits");
         let gold = match args.iter().position(|a| a == "--gold") {
-            Some(g) => {
-                match args.get(g + 1) {
-                    Some(p) => Some(std::path::PathBuf::from(p)),
-                    None => {
-                        eprintln!("error: --gold needs a path to a JSON Lines file of {{\"id\", \"themes\"}}");
-                        return ExitCode::FAILURE;
-                    }
+            Some(g) => match args.get(g + 1).filter(|a| !a.starts_with("--")) {
+                Some(p) => Some(std::path::PathBuf::from(p)),
+                None => {
+                    eprintln!("error: --gold needs a path (JSON Lines of id and themes)");
+                    return ExitCode::FAILURE;
                 }
-            }
+            },
             None => None,
         };
         return heldout(&tagger, &path, gold.as_deref(), show_misses, hits);
+    }
+    if args.iter().any(|a| a == "--gold") {
+        eprintln!("error: --gold scores a page set: give it with --heldout PATH");
+        return ExitCode::FAILURE;
     }
     let cases = match eval::load() {
         Ok(c) => c,

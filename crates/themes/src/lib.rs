@@ -88,14 +88,17 @@
 //! defines it as something else, written in parentheses after words whose initials spell
 //! it and that are no match of its theme ("avian influenza (AI)", "медико-социальной
 //! экспертизы (МСЭ)"), is dropped from the whole page; "artificial intelligence (AI)"
-//! keeps it. A term written in lowercase in the taxonomy, matched in Title Case in Latin
-//! letters inside the name of a body ("Portfolio Committee on Communications, Innovation
+//! keeps it. A term of two words or more (a hyphenated word counts as two) written in
+//! lowercase in the taxonomy, matched in Title Case in Latin letters inside the name of a
+//! body ("Portfolio Committee on Communications, Innovation
 //! and the Digital Economy", "National Centre for Electronic Services": a name starting,
 //! up to eight words earlier in the sentence, with Ministry, Minister, Committee,
 //! Department, Agency, Office, Commission, Council, Directorate, Authority, Centre,
 //! Center, Institute, Inspectorate, Secretariat, Division, Board or Bureau), names the body
-//! and is no evidence; a block mostly in Title Case (a headline) is left alone, and terms
-//! written with capitals ("International Telecommunication Union") are names on purpose.
+//! and is no evidence (so is a programme the body names after a theme, "Department for
+//! Education Digital Skills Bootcamps"); a block mostly in Title Case (a headline) is left
+//! alone, and terms written with capitals ("International Telecommunication Union") are
+//! names on purpose.
 //! A block whose language is `None` or `"und"` is matched against every
 //! language's terms; a block in another language, against that language's terms and the
 //! `"*"` terms.
@@ -115,15 +118,15 @@
 //!
 //! A mention is a match, except that an acronym whose letters are the initials of another
 //! term of the theme matched next to it, at most two words apart ("the International
-//! Telecommunication Union (ITU)", "ITU, the International Telecommunication Union"), is
-//! no extra mention (later uses of the acronym are), and counts as no extra distinct term
-//! when that term matched anywhere in the page ([`Settings::with_acronym_merge`], on by default): a name
-//! and its abbreviation are one kind of evidence. `count` in the hit still counts every
-//! match. The sum is multiplied by the theme's `weight` (taxonomy, default 1), capped at
-//! 1 and rounded to three decimals. Density counts mentions, not matched words, so a long
-//! official name ("центр надання адміністративних послуг") weighs no more than its
-//! acronym: one mention in passing reaches the default threshold in a text of up to about
-//! 150 words (a paragraph, a short news item), not in a long page unless the theme's
+//! Telecommunication Union (ITU)", "ITU, the International Telecommunication Union"), is no
+//! extra mention (later uses of the acronym are), and counts as no extra distinct term when
+//! that term matched anywhere in the page ([`Settings::with_acronym_merge`], on by
+//! default): a name and its abbreviation are one kind of evidence. `count` in the hit still
+//! counts every match. The sum is multiplied by the theme's `weight` (taxonomy, default 1),
+//! capped at 1 and rounded to three decimals. Density counts mentions, not matched words,
+//! so a long official name ("центр надання адміністративних послуг") weighs no more than
+//! its acronym: one mention in passing reaches the default threshold in a text of up to
+//! about 150 words (a paragraph, a short news item), not in a long page unless the theme's
 //! weight is above 1 or the mention is in the title or a heading-like block.
 //! A heading-like block has at most 16 words and does not end like a sentence or a list
 //! item (`.` `;` `:`) nor look like a table row (`|`): a section heading, or a headline
@@ -232,14 +235,14 @@ impl Settings {
         self
     }
 
-    /// Count an acronym and its expansion as one piece of evidence: an acronym term
-    /// ("ITU", "МСЭ", "ПВТ") whose letters are the initials of another term of the same
-    /// theme ("International Telecommunication Union", "Парк высоких технологий") adds
-    /// no mention when that term matched next to it, at most two words apart ("the
-    /// International Telecommunication Union (ITU)"), and no distinct term when it matched
-    /// anywhere in the page: a name introduced with its abbreviation is one mention, not
-    /// two kinds of evidence; later uses of the abbreviation are mentions. Both matches stay in the evidence and in `count`. See the score formula
-    /// in the crate docs.
+    /// Count an acronym and its expansion as one piece of evidence: an acronym term ("ITU",
+    /// "МСЭ", "ПВТ") whose letters are the initials of another term of the same theme
+    /// ("International Telecommunication Union", "Парк высоких технологий") adds no mention
+    /// when that term matched next to it, at most two words apart ("the International
+    /// Telecommunication Union (ITU)"), and no distinct term when it matched anywhere in
+    /// the page: a name introduced with its abbreviation is one mention, not two kinds of
+    /// evidence; later uses of the abbreviation are mentions. Both matches stay in the
+    /// evidence and in `count`. See the score formula in the crate docs.
     ///
     /// ### Default
     ///

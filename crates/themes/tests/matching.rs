@@ -363,6 +363,26 @@ fn a_name_introduced_with_its_acronym_is_one_mention() {
     });
     let two = two.iter().find(|h| h.id == "itu").expect("itu").score;
     assert!(two > merged, "two blocks {two} > one block {merged}");
+    // "ACR, the Name" is merged too; an acronym three or more words from its name is not.
+    let score_of = |text: &str, merge: bool| {
+        let t = Tagger::new(
+            Taxonomy::default_taxonomy(),
+            Settings::new()
+                .with_threshold(0.0)
+                .with_acronym_merge(merge),
+        )
+        .expect("builds");
+        let hits = t.tag_text(text, Some("en"));
+        hits.into_iter().find(|h| h.id == "itu").expect("itu").score
+    };
+    let before = "ITU, the International Telecommunication Union, published a report on prices.";
+    assert!(score_of(before, true) + 0.1 < score_of(before, false));
+    // Same words, the acronym four words from its name: a second mention (the distinct
+    // terms are one either way).
+    let apart = "The International Telecommunication Union said on Monday that ITU members agreed.";
+    let next_to =
+        "The International Telecommunication Union (ITU) said on Monday that members agreed.";
+    assert!(score_of(apart, true) > score_of(next_to, true) + 0.05);
     // Only the acronym next to its name is merged: later uses in the same block are
     // mentions of their own.
     let again = "The International Telecommunication Union (ITU) published a report on \
