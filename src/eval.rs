@@ -376,8 +376,8 @@ pub const THEME_PAGE_SETS: [(&str, &str); 7] = [
 /// The quality gate's floors for [`THEME_PAGE_SETS`] (`tests/integration/quality.rs`), as
 /// (set, F1 floor, precision floor) over all of a set's pages: its figures at the end of
 /// session 4 minus a margin of about 0.03 (F1 / P: heldout 0.975 / 0.963, blind2 0.975 /
-/// 0.980, blind3 0.900 / 0.846, blind4 0.947 / 0.939, blind5 0.872 / 0.859, blind6 0.824
-/// / 0.895, blind7 at its first run 0.837 / 0.900). A set listed above without floors here
+/// 0.980, blind3 0.900 / 0.846, blind4 0.943 / 0.930, blind5 0.872 / 0.859, blind6 0.817
+/// / 0.894, blind7 at its first run 0.837 / 0.900). A set listed above without floors here
 /// fails the gate: add them with the set. Raise them when the figures improve.
 pub const THEME_PAGE_FLOORS: [(&str, f64, f64); 7] = [
     ("heldout", 0.94, 0.94),
