@@ -612,8 +612,8 @@ impl Tagger {
             kept.retain(|f| {
                 let t = &themes[f.theme as usize].terms[f.term as usize];
                 f.near
-                    || t.text.chars().any(char::is_uppercase)
                     || !in_english_name(text, &toks, f.tok_start, f.tok_end)
+                    || t.text.chars().any(char::is_uppercase)
                     || *headline.get_or_insert_with(|| {
                         let capitals = toks.iter().filter(|t| starts_upper(t.surface)).count();
                         capitals * 5 > toks.len() * 3
