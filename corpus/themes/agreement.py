@@ -24,8 +24,16 @@ def main(argv):
         print(__doc__.strip().splitlines()[-2], file=sys.stderr)
         return 1
     here = os.path.join(os.path.dirname(os.path.abspath(__file__)), argv[0])
-    first = {p["id"]: p for p in load(os.path.join(here, "pages.jsonl"))}
-    second = {p["id"]: set(p["themes"]) for p in load(os.path.join(here, "second-annotator.jsonl"))}
+    first_list = load(os.path.join(here, "pages.jsonl"))
+    second_list = load(os.path.join(here, "second-annotator.jsonl"))
+    for name, rows in (("pages.jsonl", first_list), ("second-annotator.jsonl", second_list)):
+        ids = [p["id"] for p in rows]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            print(f"{name} names these pages twice: {twice}", file=sys.stderr)
+            return 1
+    first = {p["id"]: p for p in first_list}
+    second = {p["id"]: set(p["themes"]) for p in second_list}
     if set(first) != set(second):
         print(f"the two files name different pages: {sorted(set(first) ^ set(second))}",
               file=sys.stderr)

@@ -153,3 +153,40 @@ fn heldout_page_sets_load_and_score_like_corpus_pages() {
     let _ = std::fs::remove_file(&bad);
     assert!(err.contains(":1:") && err.contains("blocks"), "{err}");
 }
+
+#[test]
+fn second_annotations_name_every_page_of_their_set_once() {
+    let dir = eval::corpus_dir();
+    let mut checked = 0;
+    for set in ["blind3", "blind4", "blind5", "blind6", "blind7", "blind8"] {
+        let labels = dir.join(set).join("second-annotator.jsonl");
+        let Ok(Some(mut pages)) = eval::load_heldout(&dir.join(set).join("pages.jsonl")) else {
+            continue;
+        };
+        eval::relabel(&mut pages, &labels).unwrap_or_else(|e| panic!("{set}: {e}"));
+        checked += 1;
+    }
+    if checked == 0 {
+        eprintln!("skipping: no page set with a second annotation under corpus/themes");
+        return;
+    }
+    // A page labelled twice, or a page of the set left out, is refused.
+    let tmp = std::env::temp_dir().join(format!("pagesift-relabel-{}.jsonl", std::process::id()));
+    let mut pages = eval::load_heldout(&dir.join("blind3/pages.jsonl"))
+        .expect("loads")
+        .expect("present");
+    let first = pages[0].name.clone();
+    std::fs::write(
+        &tmp,
+        format!(
+            "{{\"id\": \"{first}\", \"themes\": []}}\n{{\"id\": \"{first}\", \"themes\": []}}\n"
+        ),
+    )
+    .expect("writes");
+    let twice = eval::relabel(&mut pages, &tmp).expect_err("a page labelled twice");
+    assert!(twice.contains("labelled twice"), "{twice}");
+    std::fs::write(&tmp, format!("{{\"id\": \"{first}\", \"themes\": []}}\n")).expect("writes");
+    let missing = eval::relabel(&mut pages, &tmp).expect_err("pages left out");
+    assert!(missing.contains("no labels for page"), "{missing}");
+    let _ = std::fs::remove_file(&tmp);
+}

@@ -280,6 +280,20 @@ pub fn load_pages() -> Result<Vec<Page>, String> {
     Ok(out)
 }
 
+/// The array of strings under `key` in a JSON line; errors name the line (`at`).
+fn string_array(v: &serde_json::Value, key: &str, at: &str) -> Result<Vec<String>, String> {
+    v[key]
+        .as_array()
+        .ok_or(format!("{at}: no {key:?} array"))?
+        .iter()
+        .map(|x| {
+            x.as_str()
+                .map(str::to_owned)
+                .ok_or(format!("{at}: {key:?} holds a non-string"))
+        })
+        .collect()
+}
+
 /// Replaces each page's gold themes with another annotator's labels for the same pages:
 /// JSON Lines of `{"id", "themes": [..]}` naming every page exactly once.
 pub fn relabel(pages: &mut [Page], path: &std::path::Path) -> Result<(), String> {
@@ -292,16 +306,7 @@ pub fn relabel(pages: &mut [Page], path: &std::path::Path) -> Result<(), String>
         let at = format!("{}:{}", path.display(), i + 1);
         let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{at}: {e}"))?;
         let id = v["id"].as_str().ok_or(format!("{at}: no \"id\""))?;
-        let themes = v["themes"]
-            .as_array()
-            .ok_or(format!("{at}: no \"themes\" array"))?
-            .iter()
-            .map(|x| {
-                x.as_str()
-                    .map(str::to_owned)
-                    .ok_or(format!("{at}: a theme is not a string"))
-            })
-            .collect::<Result<BTreeSet<String>, String>>()?;
+        let themes = string_array(&v, "themes", &at)?.into_iter().collect();
         if labels.insert(id.to_owned(), themes).is_some() {
             return Err(format!("{at}: page {id:?} labelled twice"));
         }
@@ -339,18 +344,7 @@ pub fn load_heldout(path: &std::path::Path) -> Result<Option<Vec<Page>>, String>
         let at = || format!("{}:{}", path.display(), i + 1);
         let v: serde_json::Value =
             serde_json::from_str(line).map_err(|e| format!("{}: {e}", at()))?;
-        let strings = |key: &str| -> Result<Vec<String>, String> {
-            v[key]
-                .as_array()
-                .ok_or(format!("{}: no {key:?} array", at()))?
-                .iter()
-                .map(|x| {
-                    x.as_str()
-                        .map(str::to_owned)
-                        .ok_or(format!("{}: {key:?} holds a non-string", at()))
-                })
-                .collect()
-        };
+        let strings = |key: &str| string_array(&v, key, &at());
         let title = v["title"].as_str().unwrap_or("").trim().to_owned();
         let mut blocks = strings("blocks")?;
         // As for corpus/pages: a first block repeating the title is the title.
