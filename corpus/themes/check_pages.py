@@ -8,7 +8,7 @@ at most 5 per page; 150-600 words per page (title + blocks, whitespace split);
 the planned number of pages per language. Prints counts per language and theme.
 
 Usage: python3 corpus/themes/check_pages.py SET [--partial] [path]
-  SET        heldout, blind2, blind3, blind4, blind5, blind6, blind7 or blind8 (sets the planned page counts)
+  SET        heldout, blind2, blind3, blind4, blind5, blind6, blind7, blind8 or blind9 (sets the planned page counts)
   --partial  do not require the final per-language page counts
 Exit status 0 when every check passes, 1 otherwise.
 """
@@ -39,6 +39,7 @@ PLANNED = {
     "blind6": {"en": 16, "ru": 16, "be": 16, "uk": 8},
     "blind7": {"en": 16, "ru": 16, "be": 16, "uk": 8},
     "blind8": {"en": 16, "ru": 16, "be": 16, "uk": 8},
+    "blind9": {"en": 16, "ru": 16, "be": 16, "uk": 8},
 }
 
 
