@@ -363,7 +363,7 @@ pub fn lingua_accuracy(
 /// scoreboard names: "seen" once a change was tuned on the set, or its misses studied,
 /// after its first run; "untuned" while neither was (each set's README records its first
 /// run). Rename a set here when a change is tuned on it.
-pub const THEME_PAGE_SETS: [(&str, &str); 8] = [
+pub const THEME_PAGE_SETS: [(&str, &str); 9] = [
     ("heldout", "heldout pages (seen)"),
     ("blind2", "blind2 pages (seen)"),
     ("blind3", "blind3 pages (seen)"),
@@ -371,25 +371,27 @@ pub const THEME_PAGE_SETS: [(&str, &str); 8] = [
     ("blind5", "blind5 pages (seen)"),
     ("blind6", "blind6 pages (seen)"),
     ("blind7", "blind7 pages (seen)"),
-    ("blind8", "blind8 pages (untuned)"),
+    ("blind8", "blind8 pages (seen)"),
+    ("blind9", "blind9 pages (untuned)"),
 ];
 
 /// The quality gate's floors for [`THEME_PAGE_SETS`] (`tests/integration/quality.rs`), as
 /// (set, F1 floor, precision floor) over all of a set's pages: its figures at the end of
 /// session 4 minus a margin of about 0.03 (F1 / P: heldout 0.975 / 0.963, blind2 0.975 /
-/// 0.980, blind3 0.900 / 0.846, blind4 0.943 / 0.930, blind5 0.872 / 0.859, blind6 0.824
-/// / 0.895, blind7 0.839 / 0.890, blind8 at its first run 0.864 / 0.890). A set listed
-/// above without floors here fails the gate: add them with the set. Raise them when the
-/// figures improve.
-pub const THEME_PAGE_FLOORS: [(&str, f64, f64); 8] = [
+/// 0.980, blind3 0.905 / 0.847, blind4 0.943 / 0.930, blind5 0.872 / 0.859, blind6 0.830
+/// / 0.897, blind7 0.846 / 0.892, blind8 0.884 / 0.894, blind9 at its first run 0.865 /
+/// 0.847). A set listed above without floors here fails the gate: add them with the set.
+/// Raise them when the figures improve.
+pub const THEME_PAGE_FLOORS: [(&str, f64, f64); 9] = [
     ("heldout", 0.94, 0.94),
     ("blind2", 0.94, 0.95),
     ("blind3", 0.87, 0.81),
     ("blind4", 0.91, 0.90),
     ("blind5", 0.84, 0.83),
-    ("blind6", 0.79, 0.86),
-    ("blind7", 0.80, 0.86),
-    ("blind8", 0.83, 0.86),
+    ("blind6", 0.80, 0.86),
+    ("blind7", 0.81, 0.86),
+    ("blind8", 0.85, 0.86),
+    ("blind9", 0.83, 0.81),
 ];
 
 /// Theme quality on a held-out page set, per language and `"all"`: JSON Lines of
