@@ -411,7 +411,7 @@ fn validate(raw: RawFile, src: &str, origin: &str) -> Result<Taxonomy, Error> {
         for (lang, s, _) in entries {
             let line = line_of(src, s.span().start);
             let r = s.into_inner();
-            let term = check_term(&id, &lang, r, line, &err)?;
+            let term = check_term(&lang, r, line, &|m| err(line, &id, m))?;
             if !dedup.insert((term.lang.clone(), term.text.clone())) {
                 return Err(err(
                     line,
@@ -436,7 +436,7 @@ fn validate(raw: RawFile, src: &str, origin: &str) -> Result<Taxonomy, Error> {
                         "an exclude phrase cannot be a `near` entry".to_owned(),
                     ));
                 }
-                exclude.push(check_term(&id, &lang, r, line, &err)?);
+                exclude.push(check_term(&lang, r, line, &|m| err(line, &id, m))?);
             }
         }
         if let Some(p) = &t.parent {
@@ -494,49 +494,44 @@ fn validate(raw: RawFile, src: &str, origin: &str) -> Result<Taxonomy, Error> {
     })
 }
 
+/// Validates one term (or hands a `near` entry to [`check_near`]) of language `lang`,
+/// written on `line`; `fail` turns a problem into an [`Error`] naming the file, the line
+/// and the theme.
 fn check_term(
-    id: &str,
     lang: &str,
     r: RawTerm,
     line: usize,
-    err: &dyn Fn(usize, &str, String) -> Error,
+    fail: &dyn Fn(String) -> Error,
 ) -> Result<Term, Error> {
     if !valid_lang(lang) {
-        return Err(err(
-            line,
-            id,
-            format!("bad language code {lang:?} (use a 2-3 letter lowercase code or \"*\")"),
-        ));
+        return Err(fail(format!(
+            "bad language code {lang:?} (use a 2-3 letter lowercase code or \"*\")"
+        )));
     }
     if !r.near.is_empty() || r.window.is_some() {
-        return check_near(id, lang, r, line, err);
+        return check_near(lang, r, line, fail);
     }
     let text = r.term.trim();
     if text.is_empty() {
-        return Err(err(line, id, format!("empty term ({lang})")));
+        return Err(fail(format!("empty term ({lang})")));
     }
     let mut toks = Vec::new();
     tokenize(text, &mut toks);
     if toks.is_empty() {
-        return Err(err(
-            line,
-            id,
-            format!("term {text:?} ({lang}) cannot match: no word left after normalisation"),
-        ));
+        return Err(fail(format!(
+            "term {text:?} ({lang}) cannot match: no word left after normalisation"
+        )));
     }
     if r.gap > MAX_GAP {
-        return Err(err(
-            line,
-            id,
-            format!("gap {} too large for {text:?} (at most {MAX_GAP})", r.gap),
-        ));
+        return Err(fail(format!(
+            "gap {} too large for {text:?} (at most {MAX_GAP})",
+            r.gap
+        )));
     }
     if r.gap > 0 && toks.len() < 2 {
-        return Err(err(
-            line,
-            id,
-            format!("gap on the one-word term {text:?} has no effect"),
-        ));
+        return Err(fail(format!(
+            "gap on the one-word term {text:?} has no effect"
+        )));
     }
     Ok(Term {
         text: text.to_owned(),
@@ -554,36 +549,25 @@ fn check_term(
 /// words with one stem) in two groups, a window of 1 to [`MAX_WINDOW`], no `gap`. Its name
 /// is `term`, else the first word of each group joined by " … ".
 fn check_near(
-    id: &str,
     lang: &str,
     r: RawTerm,
     line: usize,
-    err: &dyn Fn(usize, &str, String) -> Error,
+    fail: &dyn Fn(String) -> Error,
 ) -> Result<Term, Error> {
     if !(2..=4).contains(&r.near.len()) {
-        return Err(err(
-            line,
-            id,
-            format!(
-                "a `near` entry needs 2 to 4 groups of words, found {} ({lang})",
-                r.near.len()
-            ),
-        ));
+        return Err(fail(format!(
+            "a `near` entry needs 2 to 4 groups of words, found {} ({lang})",
+            r.near.len()
+        )));
     }
     if r.gap > 0 {
-        return Err(err(
-            line,
-            id,
+        return Err(fail(
             "`gap` has no meaning in a `near` entry (use `window`)".to_owned(),
         ));
     }
     let window = r.window.unwrap_or(DEFAULT_WINDOW);
     if !(1..=MAX_WINDOW).contains(&window) {
-        return Err(err(
-            line,
-            id,
-            format!("window {window} outside 1..={MAX_WINDOW}"),
-        ));
+        return Err(fail(format!("window {window} outside 1..={MAX_WINDOW}")));
     }
     let mut seen: HashSet<String> = HashSet::new();
     // Stem → (group, word): a word that shares its stem with a word of another group
@@ -593,11 +577,7 @@ fn check_near(
     let mut groups = Vec::with_capacity(r.near.len());
     for (gi, group) in r.near.into_iter().enumerate() {
         if group.is_empty() {
-            return Err(err(
-                line,
-                id,
-                format!("empty group in a `near` entry ({lang})"),
-            ));
+            return Err(fail(format!("empty group in a `near` entry ({lang})")));
         }
         let mut words = Vec::with_capacity(group.len());
         for w in group {
@@ -605,31 +585,23 @@ fn check_near(
             let mut toks = Vec::new();
             tokenize(w, &mut toks);
             if toks.len() != 1 {
-                return Err(err(
-                    line,
-                    id,
-                    format!("{w:?} in a `near` group must be exactly one word ({lang})"),
-                ));
+                return Err(fail(format!(
+                    "{w:?} in a `near` group must be exactly one word ({lang})"
+                )));
             }
             if !seen.insert(toks[0].key.to_string()) {
-                return Err(err(
-                    line,
-                    id,
-                    format!("{w:?} is listed twice in one `near` entry ({lang})"),
-                ));
+                return Err(fail(format!(
+                    "{w:?} is listed twice in one `near` entry ({lang})"
+                )));
             }
             if !r.exact {
                 let stem = stemmer.stem(&toks[0].key).into_owned();
                 match stems.get(&stem) {
                     Some((g, other)) if *g != gi => {
-                        return Err(err(
-                            line,
-                            id,
-                            format!(
-                                "{other:?} and {w:?} are in different `near` groups but share \
+                        return Err(fail(format!(
+                            "{other:?} and {w:?} are in different `near` groups but share \
                                  the stem {stem:?}, so one word could fill both ({lang})"
-                            ),
-                        ));
+                        )));
                     }
                     Some(_) => {}
                     None => {
