@@ -317,20 +317,25 @@ fn a_theme_named_in_a_headline_outweighs_a_passing_mention() {
     assert!(heading > passing, "headline {heading} vs passing {passing}");
 }
 
+/// The `itu` hit on an English `text`, every score reported, the acronym merge on or off.
+fn itu_hit(text: &str, merge: bool) -> ThemeHit {
+    let t = Tagger::new(
+        Taxonomy::default_taxonomy(),
+        Settings::new()
+            .with_threshold(0.0)
+            .with_acronym_merge(merge),
+    )
+    .expect("builds");
+    let hits = t.tag_text(text, Some("en"));
+    hits.into_iter().find(|h| h.id == "itu").expect("itu")
+}
+
 #[test]
 fn a_name_introduced_with_its_acronym_is_one_mention() {
     let text = "The International Telecommunication Union (ITU) published a report on \
                 prices, tariffs and household spending in forty countries of the region.";
     let score = |merge: bool| {
-        let t = Tagger::new(
-            Taxonomy::default_taxonomy(),
-            Settings::new()
-                .with_threshold(0.0)
-                .with_acronym_merge(merge),
-        )
-        .expect("builds");
-        let hits = t.tag_text(text, Some("en"));
-        let h = hits.into_iter().find(|h| h.id == "itu").expect("itu");
+        let h = itu_hit(text, merge);
         assert_eq!(h.count, 2, "both matches stay evidence");
         assert_eq!(h.evidence.len(), 2);
         h.score
@@ -364,17 +369,7 @@ fn a_name_introduced_with_its_acronym_is_one_mention() {
     let two = two.iter().find(|h| h.id == "itu").expect("itu").score;
     assert!(two > merged, "two blocks {two} > one block {merged}");
     // "ACR, the Name" is merged too; an acronym three or more words from its name is not.
-    let score_of = |text: &str, merge: bool| {
-        let t = Tagger::new(
-            Taxonomy::default_taxonomy(),
-            Settings::new()
-                .with_threshold(0.0)
-                .with_acronym_merge(merge),
-        )
-        .expect("builds");
-        let hits = t.tag_text(text, Some("en"));
-        hits.into_iter().find(|h| h.id == "itu").expect("itu").score
-    };
+    let score_of = |text: &str, merge: bool| itu_hit(text, merge).score;
     let before = "ITU, the International Telecommunication Union, published a report on prices.";
     assert!(score_of(before, true) + 0.1 < score_of(before, false));
     // Same words, the acronym four words from its name: a second mention (the distinct
