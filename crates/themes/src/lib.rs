@@ -82,26 +82,24 @@
 //! win, so "World Summit on the Information Society" is WSIS evidence and not also
 //! "information society" (a match with a gap neither blocks nor is blocked). `near` entries
 //! are found in the same stemmed token stream, one match per entry at a time (matches of
-//! one entry share no word); their matches neither block nor are blocked by other
-//! themes, and one that overlaps a term match of its own theme is dropped (the term is
-//! the better evidence). An acronym term whose expansion the theme lists, when a page
-//! defines it as something else, written in parentheses after words whose initials spell
-//! it and that are no match of its theme ("avian influenza (AI)", "медико-социальной
-//! экспертизы (МСЭ)"), is dropped from the whole page; "artificial intelligence (AI)"
-//! keeps it. A term of two words or more (a hyphenated word counts as two) written in
-//! lowercase in the taxonomy, matched in Title Case in Latin letters inside the name of a
-//! body ("Portfolio Committee on Communications, Innovation
-//! and the Digital Economy", "National Centre for Electronic Services": a name starting,
-//! up to eight words earlier in the sentence, with Ministry, Minister, Committee,
-//! Department, Agency, Office, Commission, Council, Directorate, Authority, Centre,
-//! Center, Institute, Inspectorate, Secretariat, Division, Board or Bureau), names the body
-//! and is no evidence (so is a programme the body names after a theme, "Department for
-//! Education Digital Skills Bootcamps"); a block mostly in Title Case (a headline) is left
-//! alone, and terms written with capitals ("International Telecommunication Union") are
-//! names on purpose.
-//! A block whose language is `None` or `"und"` is matched against every
-//! language's terms; a block in another language, against that language's terms and the
-//! `"*"` terms.
+//! one entry share no word); their matches neither block nor are blocked by other themes,
+//! and one that overlaps a term match of its own theme is dropped (the term is the better
+//! evidence). An acronym term whose expansion the theme lists, when a page defines it as
+//! something else, written in parentheses after words whose initials spell it and that are
+//! no match of its theme ("avian influenza (AI)", "медико-социальной экспертизы (МСЭ)"), is
+//! dropped from the whole page; "artificial intelligence (AI)" keeps it. A term of two
+//! words or more (a hyphenated word counts as two) written in lowercase in the taxonomy,
+//! matched in Title Case in Latin letters inside the name of a body ("Portfolio Committee
+//! on Communications, Innovation and the Digital Economy", "National Centre for Electronic
+//! Services": a name starting, up to eight words earlier in the sentence, with Ministry,
+//! Minister, Committee, Department, Agency, Office, Commission, Council, Directorate,
+//! Authority, Centre, Center, Institute, Inspectorate, Secretariat, Division, Board or
+//! Bureau), names the body and is no evidence (so is a programme the body names after a
+//! theme, "Department for Education Digital Skills Bootcamps"); a block mostly in Title
+//! Case (a headline) is left alone, and terms written with capitals ("International
+//! Telecommunication Union") are names on purpose. A block whose language is `None` or
+//! `"und"` is matched against every language's terms; a block in another language, against
+//! that language's terms and the `"*"` terms.
 //!
 //! # Score
 //!
@@ -509,6 +507,26 @@ impl Tagger {
         None
     }
 
+    /// Whether `f` is an acronym standing next to (at most two words from) a match of a
+    /// term it abbreviates ("Name (ACR)", "ACR, the Name"): one mention, not two. `kept`
+    /// is one block's matches sorted by theme, so only `f`'s theme's run is searched.
+    fn next_to_expansion(&self, f: &Found, kept: &[Found]) -> bool {
+        let exp = &self.expands[f.theme as usize][f.term as usize];
+        if !self.settings.merge_acronyms || exp.is_empty() {
+            return false;
+        }
+        let from = kept.partition_point(|k| k.theme < f.theme);
+        kept[from..]
+            .iter()
+            .take_while(|k| k.theme == f.theme)
+            .any(|k| {
+                exp.contains(&k.term)
+                    && (f.tok_start.checked_sub(k.tok_end))
+                        .or(k.tok_start.checked_sub(f.tok_end))
+                        .is_some_and(|apart| apart <= 2)
+            })
+    }
+
     /// Tags a page: every theme whose score reaches the threshold, by score descending.
     pub fn tag(&self, input: &TagInput<'_>) -> Vec<ThemeHit> {
         let themes = &self.taxonomy.themes;
@@ -620,35 +638,16 @@ impl Tagger {
                     })
             });
             for f in &kept {
-                let (theme, term) = (f.theme, f.term);
-                // "Name (ACR)" or "ACR, the Name" is one mention: the acronym next to its
-                // expansion (at most two words apart). `kept` is sorted by theme, so only
-                // this theme's run of matches is searched.
-                let merged = self.settings.merge_acronyms && {
-                    let exp = &self.expands[theme as usize][term as usize];
-                    !exp.is_empty() && {
-                        let from = kept.partition_point(|k| k.theme < theme);
-                        kept[from..]
-                            .iter()
-                            .take_while(|k| k.theme == theme)
-                            .any(|k| {
-                                exp.contains(&k.term)
-                                    && (f.tok_start.checked_sub(k.tok_end))
-                                        .or(k.tok_start.checked_sub(f.tok_end))
-                                        .is_some_and(|apart| apart <= 2)
-                            })
-                    }
-                };
                 if let Some(other) = self.redefined(text, &toks, f, &kept) {
                     redefined.push(other);
                 }
                 matches.push(PageMatch {
-                    theme,
-                    term,
+                    theme: f.theme,
+                    term: f.term,
                     block,
                     lang,
                     heading,
-                    merged,
+                    merged: self.next_to_expansion(f, &kept),
                     start: toks[f.tok_start].start,
                     end: toks[f.tok_end - 1].end,
                 });
