@@ -138,12 +138,16 @@ fn detect(bytes: &[u8], url: Option<&str>) -> &'static Encoding {
         &sample,
         url,
         chardetng::Utf8Detection::Allow,
-        |guess, first| {
-            is_cyrillic_legacy(guess)
-                && cyrillic_lower_share(&guess.decode_without_bom_handling(first).0) > 0.7
-        },
+        clear_cyrillic,
     );
     prefer_koi8_r(guess, &sample)
+}
+
+/// Whether chardetng's `guess` from the first kilobyte is a clear answer: a legacy
+/// Cyrillic encoding that decodes `first` as mostly lowercase Cyrillic (normal running text).
+fn clear_cyrillic(guess: &'static Encoding, first: &[u8]) -> bool {
+    is_cyrillic_legacy(guess)
+        && cyrillic_lower_share(&guess.decode_without_bom_handling(first).0) > 0.7
 }
 
 /// chardetng's guess for `sample`, with the URL's top-level domain as a hint. A sample
@@ -234,12 +238,7 @@ fn cyrillic_mislabel(
         sample,
         url,
         chardetng::Utf8Detection::Deny,
-        |guess, first| {
-            guess != declared
-                && is_cyrillic_legacy(guess)
-                && cyrillic_lower_share(&guess.decode_without_bom_handling(first).0) > 0.7
-                && lower(guess) > 0.6
-        },
+        |guess, first| guess != declared && clear_cyrillic(guess, first) && lower(guess) > 0.6,
     );
     if early {
         return Some(prefer_koi8_r(guess, sample));

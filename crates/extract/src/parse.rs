@@ -1117,22 +1117,24 @@ impl<'x, 'h> Src<'_, 'x, '_, 'h> {
         }
     }
 
+    /// The name of attribute `a`: a slice of the source text when its range fits, else
+    /// lol_html's own (lowercased) copy.
+    fn name(&self, a: &lol_html::html_content::Attribute<'x>) -> Cow<'h, str> {
+        match a
+            .name_source_location()
+            .and_then(|l| self.html.get(l.bytes()))
+        {
+            Some(n) => Cow::Borrowed(n),
+            None => Cow::Owned(a.name()),
+        }
+    }
+
     /// The attributes [`State::attr_flags`] reads, in one pass over the attribute
     /// list (the first of duplicates wins, as with `get`).
     fn hint_attrs(&self) -> HintAttrs<'h> {
         let mut h = HintAttrs::default();
         for a in self.el.attributes() {
-            let owned_name;
-            let name = match a
-                .name_source_location()
-                .and_then(|l| self.html.get(l.bytes()))
-            {
-                Some(n) => n,
-                None => {
-                    owned_name = a.name();
-                    owned_name.as_str()
-                }
-            };
+            let name = self.name(a);
             let slot = match name.len() {
                 2 if name.eq_ignore_ascii_case("id") => &mut h.id,
                 4 if name.eq_ignore_ascii_case("role") => &mut h.role,
@@ -1161,15 +1163,10 @@ impl<'x, 'h> Src<'_, 'x, '_, 'h> {
     }
 
     fn find(&self, name: &str) -> Option<&lol_html::html_content::Attribute<'x>> {
-        self.el.attributes().iter().find(|a| {
-            match a
-                .name_source_location()
-                .and_then(|l| self.html.get(l.bytes()))
-            {
-                Some(n) => n.eq_ignore_ascii_case(name),
-                None => a.name() == name,
-            }
-        })
+        self.el
+            .attributes()
+            .iter()
+            .find(|a| self.name(a).eq_ignore_ascii_case(name))
     }
 }
 
