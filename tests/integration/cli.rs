@@ -4,15 +4,6 @@ use std::path::Path;
 
 use crate::util::*;
 
-fn ok(out: &std::process::Output) {
-    assert!(
-        out.status.success(),
-        "status {:?}\nstderr: {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 fn corpus_pages() -> Option<std::path::PathBuf> {
     let p = root().join("corpus/pages");
     p.exists().then_some(p)

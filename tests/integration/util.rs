@@ -39,6 +39,16 @@ pub fn pagesift(args: &[&str], stdin: &[u8]) -> Output {
 }
 
 /// Parses JSON Lines output.
+/// Asserts that the binary exited with success, showing its stderr when not.
+pub fn ok(out: &Output) {
+    assert!(
+        out.status.success(),
+        "status {:?}\nstderr: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 pub fn records(out: &Output) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(&out.stdout)
         .lines()
