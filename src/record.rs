@@ -271,7 +271,7 @@ impl Pipeline {
                 lang: tag_lang(g),
             })
             .collect();
-        let page_lang = (lang.lang != "und").then_some(lang.lang.as_str());
+        let page_lang = (lang.lang != pagesift_lang::UND).then_some(lang.lang.as_str());
         let themes = self.tagger.tag(&TagInput {
             title: title.as_deref(),
             title_lang: page_lang,
@@ -430,7 +430,7 @@ fn round3(x: f64) -> f64 {
 /// language's terms) when the guess is `und` or not reliable — an unreliable guess must not
 /// hide terms of the language it missed.
 fn tag_lang(guess: &Guess) -> Option<&str> {
-    (guess.lang != "und" && guess.reliable).then_some(guess.lang.as_str())
+    (!guess.is_und() && guess.reliable).then_some(guess.lang.as_str())
 }
 
 /// Tags one piece of text on its own: detects its language first and matches against that
