@@ -402,13 +402,19 @@ fn parse_http_response(block: &[u8]) -> Result<HttpOutcome, HttpError> {
         raw.to_vec()
     };
     if let Some(enc) = headers.get("content-encoding") {
-        match decode(enc, &body) {
+        // `None`: nothing to undo (identity), and the body is not copied.
+        let decoded = decode_capped(enc, Cow::Borrowed(&body), MAX_PAGE_BYTES).map(|c| match c {
+            Cow::Owned(v) => Some(v),
+            Cow::Borrowed(_) => None,
+        });
+        match decoded {
+            Ok(None) => {}
             // Crawlers often store the payload already decoded but keep the header. Such
             // a page can happen to be a valid deflate or brotli stream ("decoding" into a
             // few stray bytes or none): when it is HTML as it stands and what it decodes
             // to is not, it is the page.
-            Ok(decoded) if sniff_html(&body) && !sniff_html(&decoded) => {}
-            Ok(decoded) => body = decoded,
+            Ok(Some(decoded)) if sniff_html(&body) && !sniff_html(&decoded) => {}
+            Ok(Some(decoded)) => body = decoded,
             // The same when it does not decode at all.
             Err(e) if e.kind != InputErrorKind::TooLarge && sniff_html(&body) => {}
             Err(e) => return Err(e),
@@ -484,11 +490,6 @@ pub fn decode_content(encoding: &str, body: Vec<u8>) -> Result<Vec<u8>, String> 
     decode_capped(encoding, Cow::Owned(body), MAX_PAGE_BYTES)
         .map(Cow::into_owned)
         .map_err(|e| e.message)
-}
-
-/// As [`decode_content`], leaving `body` as it was, for a fallback when decoding fails.
-fn decode(encoding: &str, body: &[u8]) -> Result<Vec<u8>, HttpError> {
-    decode_capped(encoding, Cow::Borrowed(body), MAX_PAGE_BYTES).map(Cow::into_owned)
 }
 
 /// As [`decode_content`], with the decompressed size capped at `limit` rather than
@@ -583,7 +584,8 @@ mod tests {
         let err =
             decode_capped("gzip", Cow::Owned(gzip(LIMIT + 1)), LIMIT).expect_err("over the limit");
         assert_eq!(err.kind, InputErrorKind::TooLarge, "{}", err.message);
-        let err = decode("gzip", b"<html>not gzip").expect_err("not gzip");
+        let err = decode_capped("gzip", Cow::Borrowed(b"<html>not gzip"), MAX_PAGE_BYTES)
+            .expect_err("not gzip");
         assert_eq!(err.kind, InputErrorKind::Warc, "{}", err.message);
     }
 
