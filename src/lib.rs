@@ -143,22 +143,17 @@ impl From<pagesift_lang::Error> for BuildError {
 #[non_exhaustive]
 pub struct PipelineConfig {
     /// A taxonomy TOML file; the built-in one when `None`.
-    pub taxonomy: Option<PathBuf>,
+    taxonomy: Option<PathBuf>,
     /// Languages to choose from; every language when `None`.
-    pub langs: Option<Vec<String>>,
+    langs: Option<Vec<String>>,
     /// Leave the main text out of records.
-    pub no_text: bool,
-    /// Re-ask lingua's high-accuracy models about Cyrillic-script text whose language
-    /// guess has a confidence below this (`--lang-fallback`; see pagesift-lang's
-    /// `Settings::with_fallback`). Needs the `lingua-fallback` cargo feature: without it,
-    /// building fails with [`BuildError::LangFallbackUnavailable`]. `None` (the default)
-    /// never asks lingua.
-    pub lang_fallback: Option<f64>,
+    no_text: bool,
+    /// The lingua fallback's confidence threshold; `None` never asks lingua.
+    lang_fallback: Option<f64>,
 }
 
 impl PipelineConfig {
-    /// Sets the `taxonomy` field: a taxonomy TOML file to load instead of the built-in
-    /// one.
+    /// A taxonomy TOML file to load instead of the built-in one.
     ///
     /// ### Default
     /// None: the built-in taxonomy.
@@ -167,8 +162,8 @@ impl PipelineConfig {
         self
     }
 
-    /// Sets [`langs`](Self::langs): the codes of the languages the detector chooses from
-    /// (ISO 639-1 or 639-3, or tags such as `be-BY`).
+    /// The codes of the languages the detector chooses from (ISO 639-1 or 639-3, or tags
+    /// such as `be-BY`).
     ///
     /// ### Default
     /// None: every language.
@@ -177,7 +172,7 @@ impl PipelineConfig {
         self
     }
 
-    /// Whether records carry the main text (sets [`no_text`](Self::no_text) to `!keep`).
+    /// Whether records carry the main text.
     ///
     /// ### Default
     /// `true`.
@@ -186,9 +181,12 @@ impl PipelineConfig {
         self
     }
 
-    /// Sets [`lang_fallback`](Self::lang_fallback): the confidence below which the
-    /// language detector re-asks lingua (0.65 is the value measured in pagesift-lang's
-    /// README; texts of three words or more are re-asked below half of it). The useful
+    /// The confidence below which the language detector re-asks lingua's high-accuracy
+    /// models about Cyrillic-script text (`--lang-fallback`; see pagesift-lang's
+    /// `Settings::with_fallback`; 0.65 is the value measured in pagesift-lang's README;
+    /// texts of three words or more are re-asked below half of it). Needs the
+    /// `lingua-fallback` cargo feature: without it, building fails with
+    /// [`BuildError::LangFallbackUnavailable`]. The useful
     /// range is (0, 1]: 0 or below (or a non-finite value) never asks lingua, and 1 asks
     /// about every Cyrillic text whose language is not settled by its letters; the
     /// command line accepts only that range.
@@ -209,7 +207,7 @@ impl PipelineConfig {
     /// [`BuildError::TaxonomyLanguage`] for a term language the detector never returns
     /// (`ukr` where it says `uk`, or a code of no language it knows) or one of no
     /// particular language (`und`, `zxx`, `mul`: write `"*"`). A language merely
-    /// left out by [`langs`](Self::langs) is accepted: that is the user's choice.
+    /// left out by [`with_langs`](Self::with_langs) is accepted: that is the user's choice.
     pub fn taxonomy(&self) -> Result<pagesift_themes::Taxonomy, BuildError> {
         let taxonomy = match &self.taxonomy {
             Some(path) => pagesift_themes::Taxonomy::from_path(path)?,
@@ -223,9 +221,10 @@ impl PipelineConfig {
     ///
     /// # Errors
     ///
-    /// [`BuildError::Lang`] for an unknown language in [`langs`](Self::langs);
-    /// [`BuildError::LangFallbackUnavailable`] when [`lang_fallback`](Self::lang_fallback)
-    /// is set in a build without the `lingua-fallback` feature.
+    /// [`BuildError::Lang`] for an unknown language in [`with_langs`](Self::with_langs);
+    /// [`BuildError::LangFallbackUnavailable`] when
+    /// [`with_lang_fallback`](Self::with_lang_fallback) is set in a build without the
+    /// `lingua-fallback` feature.
     pub fn detector(&self) -> Result<pagesift_lang::Detector, BuildError> {
         let mut settings = pagesift_lang::Settings::default();
         if let Some(langs) = &self.langs {
