@@ -197,7 +197,7 @@ impl Settings {
     /// the text fits it: lingua never moves the answer from a text with ў to a language
     /// other than Belarusian, nor from one with ї, є or ґ to one other than Ukrainian, nor
     /// from one with і (or a Latin `i` typed inside a Cyrillic word, which is read as `і`
-    /// in the words the letter scan reads, up to the 201st Cyrillic word) to Russian.
+    /// in the words the letter scan reads, about the first 200 Cyrillic words) to Russian.
     /// Headings and short blocks that lean on a page prior in [`Detector::detect_blocks`]
     /// are not re-asked, nor is text in other scripts, nor text without a word-like word
     /// (one letter repeated, no vowel: "ЙЙЙЙ", "аааа", "МВД"), on which lingua's models are
