@@ -7,7 +7,8 @@ taking the first annotator's as gold, per language and overall: the ceiling a ta
 can be expected to reach on the set.
 
 Usage: python3 corpus/themes/agreement.py SET   (e.g. blind3)
-Exit status 0 when both files parse and name the same pages, 1 otherwise.
+Exit status 0 when both files parse and name the same pages, 1 when they do not, 2 on
+bad usage.
 """
 import json
 import os
@@ -21,8 +22,9 @@ def load(path):
 
 def main(argv):
     if len(argv) != 1:
-        print(__doc__.strip().splitlines()[-2], file=sys.stderr)
-        return 1
+        print("usage: agreement.py SET (a folder of corpus/themes with second-annotator.jsonl)",
+              file=sys.stderr)
+        return 2
     here = os.path.join(os.path.dirname(os.path.abspath(__file__)), argv[0])
     first_list = load(os.path.join(here, "pages.jsonl"))
     second_list = load(os.path.join(here, "second-annotator.jsonl"))
